@@ -1,0 +1,34 @@
+# geokg — the two commands: `make demo` and `make test`.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+STORE  ?= ./geokg-data
+
+.PHONY: install install-dev demo test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# The step demo and test share: the project and its dependencies (dev extras included).
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+
+demo: install
+	$(BIN)/geokg ingest --store $(STORE) data/samples
+	@echo ""
+	@echo "geokg API docs:        http://$(HOST):$(PORT)/docs"
+	@echo "who opposes whom:      http://$(HOST):$(PORT)/relations?type=opposes"
+	@echo ""
+	$(BIN)/geokg serve --store $(STORE) --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info geokg-data .pytest_cache
