@@ -31,3 +31,16 @@ class DocumentTooLarge(InputError):
 
 class LexiconError(ExtractError):
     """A relation lexicon file is malformed or names a relation the ontology does not define."""
+
+
+class InputError(ExtractError, ValueError):
+    """Input that cannot become a document: missing file, undecodable bytes, empty text, bad JSON."""
+
+
+class DocumentTooLarge(InputError):
+    """A document larger than the configured limit."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size = size
+        self.limit = limit
+        super().__init__(f"document too large: {size} bytes (limit {limit} bytes)")
