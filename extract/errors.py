@@ -16,19 +16,6 @@ class ModelNotFound(ExtractError):
         super().__init__(f"spaCy model {model!r} cannot be loaded{detail}")
 
 
-class InputError(ExtractError, ValueError):
-    """Input that cannot become a document: missing file, undecodable bytes, empty text, bad JSON."""
-
-
-class DocumentTooLarge(InputError):
-    """A document larger than the configured limit."""
-
-    def __init__(self, size: int, limit: int) -> None:
-        self.size = size
-        self.limit = limit
-        super().__init__(f"document too large: {size} bytes (limit {limit} bytes)")
-
-
 class LexiconError(ExtractError):
     """A relation lexicon file is malformed or names a relation the ontology does not define."""
 
