@@ -1,0 +1,218 @@
+"""Read CLI inputs into :class:`~extract.records.Document` objects.
+
+Inputs are plain-text files (one document each), ``.jsonl`` files of
+``{"id", "text", "date"?, "source"?}`` objects (one document a line), directories
+(their ``.txt`` and ``.jsonl`` files, recursively, in name order) and ``-`` for
+standard input (plain text, one document). Documents are yielded as they are
+read: a JSONL file is streamed line by line. Every problem is an
+:class:`~extract.errors.InputError` with a one-line message naming the input.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from pydantic import ValidationError
+
+from extract.errors import InputError
+from extract.records import Document
+
+STDIN = "-"
+"""The path that stands for standard input."""
+
+TEXT_SUFFIXES = (".txt",)
+JSONL_SUFFIXES = (".jsonl",)
+
+
+def check_text(text: str, *, where: str) -> str:
+    """Refuse text that cannot be a document: empty, whitespace only, or binary.
+
+    Parameters
+    ----------
+    text
+        The decoded text.
+    where
+        What to name in the error message (a path, ``<stdin>``, ``line 3``).
+
+    Returns
+    -------
+    str
+        The text, unchanged.
+
+    Raises
+    ------
+    InputError
+        When the text is empty, whitespace only or holds NUL characters.
+
+    Examples
+    --------
+    >>> check_text("Turkey cooperates with Russia.", where="<stdin>")
+    'Turkey cooperates with Russia.'
+    """
+    if "\x00" in text:
+        raise InputError(f"{where}: looks like binary data (NUL bytes), not text")
+    if not text.strip():
+        raise InputError(f"{where}: empty text")
+    return text
+
+
+def decode_bytes(data: bytes, *, where: str) -> str:
+    """Decode UTF-8 bytes (a leading BOM is dropped), refusing binary or undecodable data.
+
+    Raises
+    ------
+    InputError
+        When the bytes are not valid UTF-8 or hold NUL bytes.
+
+    Examples
+    --------
+    >>> decode_bytes("Ankara said".encode(), where="a.txt")
+    'Ankara said'
+    """
+    if b"\x00" in data:
+        raise InputError(f"{where}: looks like binary data (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{where}: cannot decode as UTF-8 (invalid byte at offset {exc.start})"
+        ) from None
+
+
+def _expand(path: Path) -> list[Path]:
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory")
+    if path.is_dir():
+        found = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        if not found:
+            raise InputError(f"{path}: directory holds no .txt or .jsonl files")
+        return found
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file")
+    return [path]
+
+
+def _read_text_file(path: Path) -> Document:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    text = check_text(decode_bytes(data, where=str(path)), where=str(path))
+    return Document(id=file_document_id(path), text=text, source=str(path))
+
+
+def file_document_id(path: Path) -> str:
+    """The id of a text file's document: its stem, with characters unfit for an IRI replaced by ``-``.
+
+    Examples
+    --------
+    >>> file_document_id(Path("news/Syria talks (draft).txt"))
+    'Syria-talks-draft'
+    """
+    slug = re.sub(r"[^A-Za-z0-9._~-]+", "-", path.stem).strip("-.")
+    return slug or "document"
+
+
+def _document_of_line(line: bytes, *, where: str) -> Document:
+    raw = decode_bytes(line, where=where)
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: expected a JSON object with a \"text\" field")
+    if not isinstance(obj.get("text"), str):
+        raise InputError(f"{where}: missing or non-string \"text\" field")
+    if obj.get("id") is not None and not isinstance(obj["id"], str):
+        obj["id"] = str(obj["id"])
+    try:
+        document = Document.model_validate(obj)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise InputError(f"{where}: field {field!r}: {first['msg']}") from None
+    check_text(document.text, where=where)
+    return document
+
+
+def _read_jsonl(stream: Iterable[bytes], *, name: str) -> Iterator[Document]:
+    count = 0
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        document = _document_of_line(line, where=f"{name}: line {number}")
+        if document.source is None:
+            document = document.model_copy(update={"source": name})
+        count += 1
+        yield document
+    if count == 0:
+        raise InputError(f"{name}: no documents (empty JSONL)")
+
+
+def _read_jsonl_file(path: Path) -> Iterator[Document]:
+    try:
+        with path.open("rb") as handle:
+            yield from _read_jsonl(handle, name=str(path))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_documents(
+    paths: Iterable[str | Path], *, stdin: BinaryIO | None = None
+) -> Iterator[Document]:
+    """Stream the documents of the given inputs, in order.
+
+    Parameters
+    ----------
+    paths
+        Files, directories, or ``"-"`` for standard input. A ``.jsonl`` file gives
+        one document a line; any other file one document whose id is the file's
+        stem. A directory gives its ``.txt`` and ``.jsonl`` files (recursively,
+        sorted; hidden entries skipped).
+    stdin
+        The binary stream ``"-"`` reads; ``sys.stdin.buffer`` when None.
+
+    Yields
+    ------
+    Document
+        One per text file, stdin, or non-blank JSONL line.
+
+    Raises
+    ------
+    InputError
+        Missing path, directory without inputs, unreadable or undecodable file,
+        binary data, empty text, a JSONL line that is not a document (the message
+        names the line), or no paths at all.
+
+    Examples
+    --------
+    >>> import io
+    >>> docs = read_documents(["-"], stdin=io.BytesIO(b"Turkey cooperates with Russia."))
+    >>> next(docs).text
+    'Turkey cooperates with Russia.'
+    """
+    given = [str(p) for p in paths]
+    if not given:
+        raise InputError("no input given (pass files, directories, or - for stdin)")
+    for item in given:
+        if item == STDIN:
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            text = check_text(decode_bytes(stream.read(), where="<stdin>"), where="<stdin>")
+            yield Document(text=text, source="<stdin>").ensure_id()
+            continue
+        for path in _expand(Path(item)):
+            if path.suffix.lower() in JSONL_SUFFIXES:
+                yield from _read_jsonl_file(path)
+            else:
+                yield _read_text_file(path)
