@@ -1,0 +1,261 @@
+"""``KnowledgeGraph``: the service object the HTTP API and the CLI both call.
+
+It owns one open store (an rdflib ``Dataset`` on Oxigraph, a named graph per document)
+and the networkx projection of it, built from the store once when opened and then kept
+in step document by document.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+import networkx as nx
+
+from extract.records import Document, RelationRecord
+from graph import actors as actor_queries
+from graph import queries
+from graph.errors import DocumentNotFound, InvalidQuery
+from graph.export import export as export_any
+from graph.iris import document_id, document_iri
+from graph.models import (
+    ActorPath,
+    ActorSummary,
+    DocumentSummary,
+    Neighbour,
+    Page,
+    RelationPair,
+    Stats,
+)
+from graph.projection import Projection
+from graph.rdf import StoredDocument, document_triples, read_document
+from graph.store import MEMORY, GraphStore, open_store
+
+
+def _check_page(limit: int, offset: int, *, most: int = 1000) -> None:
+    if not 1 <= limit <= most:
+        raise InvalidQuery(f"limit must be between 1 and {most}, got {limit}")
+    if offset < 0:
+        raise InvalidQuery(f"offset must not be negative, got {offset}")
+
+
+def _summary(stored: StoredDocument) -> DocumentSummary:
+    actor_ids: set[str] = set()
+    for record in stored.records:
+        actor_ids.update((record.subject.id, record.object.id))
+        if record.speaker is not None:
+            actor_ids.add(record.speaker.id)
+    return DocumentSummary(
+        id=stored.id,
+        date=stored.date,
+        source=stored.source,
+        relations=len(stored.records),
+        actors=len(actor_ids),
+        text_hash=stored.text_hash,
+    )
+
+
+class KnowledgeGraph:
+    """A knowledge graph of geopolitical actors over one store.
+
+    Open it with :meth:`open`; close it (or use ``with``) to release the store.
+
+    Examples
+    --------
+    >>> from extract.records import ActorRef
+    >>> tur = ActorRef(id="TUR", label="Turkey", type="State", country="TUR", text="Ankara")
+    >>> syr = ActorRef(id="SYR", label="Syria", type="State", country="SYR", text="Syria")
+    >>> rec = RelationRecord(doc="d1", sentence="Ankara shelled Syria.", start=0, end=21, subject=tur,
+    ...                      object=syr, relation="attacks", plover="ASSAULT", polarity="conflict",
+    ...                      confidence=0.9)
+    >>> with KnowledgeGraph.open("memory") as kg:
+    ...     _ = kg.add_document(Document(id="d1", text="Ankara shelled Syria."), [rec],
+    ...                         extractor_version="doc")
+    ...     [n.actor.label for n in kg.opponents("ankara")]
+    ['Syria']
+    """
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+        self._projection = Projection()
+        self._documents: dict[str, DocumentSummary] = {}
+        self._lock = threading.RLock()
+        for name, triples in store.iter_graphs():
+            if document_id(name) is None:
+                continue
+            stored = read_document(name, triples)
+            self._projection.add_document(stored.id, stored.records, date=stored.date)
+            self._documents[stored.id] = _summary(stored)
+
+    # ------------------------------------------------------------------ lifecycle
+    @classmethod
+    def open(cls, store: str | Path = MEMORY) -> KnowledgeGraph:
+        """Open the knowledge graph in ``store`` (``"memory"`` or a directory, created if missing).
+
+        Raises
+        ------
+        StoreError
+            When the store cannot be opened (not a directory, no permission, already open).
+        """
+        opened = open_store(store)
+        try:
+            return cls(opened)
+        except BaseException:
+            opened.close()
+            raise
+
+    def close(self) -> None:
+        """Release the store (idempotent); a directory store can then be reopened."""
+        with self._lock:
+            self._store.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"KnowledgeGraph(store={self._store.spec!r}, documents={len(self._documents)})"
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The networkx projection (read it; do not modify it)."""
+        return self._projection.graph
+
+    @property
+    def store(self) -> GraphStore:
+        """The open store (its ``dataset`` is the rdflib ``Dataset``)."""
+        return self._store
+
+    # ------------------------------------------------------------------ documents
+    def add_document(
+        self, document: Document, relations: Sequence[RelationRecord], *, extractor_version: str
+    ) -> DocumentSummary:
+        """Store a document's relations, replacing a stored document of the same id.
+
+        The document's graph is written in one transaction: a failure leaves the previous
+        version (or nothing) in place. Re-adding the same document with the same relations
+        and extractor version changes nothing.
+
+        Raises
+        ------
+        InvalidQuery
+            When a record belongs to another document or disagrees with the ontology.
+        StoreError
+            When the store cannot be written.
+        """
+        document = document.ensure_id()
+        assert document.id is not None
+        triples = document_triples(document, relations, extractor_version=extractor_version)
+        name = document_iri(document.id)
+        stored = read_document(name, triples)
+        with self._lock:
+            if document.id in self._documents and set(self._store.graph_triples(name)) == set(triples):
+                return self._documents[document.id]
+            self._store.replace_graph(name, triples)
+            self._projection.add_document(stored.id, stored.records, date=stored.date)
+            summary = _summary(stored)
+            self._documents[stored.id] = summary
+            return summary
+
+    def delete_document(self, doc_id: str) -> None:
+        """Remove a document and exactly its relations.
+
+        Raises
+        ------
+        DocumentNotFound
+        """
+        with self._lock:
+            if doc_id not in self._documents:
+                raise DocumentNotFound(doc_id)
+            self._store.drop_graph(document_iri(doc_id))
+            self._projection.remove_document(doc_id)
+            del self._documents[doc_id]
+
+    def get_document(self, doc_id: str) -> DocumentSummary:
+        """The summary of a stored document. Raises ``DocumentNotFound``."""
+        with self._lock:
+            try:
+                return self._documents[doc_id]
+            except KeyError:
+                raise DocumentNotFound(doc_id) from None
+
+    def list_documents(self, *, limit: int = 100, offset: int = 0) -> Page[DocumentSummary]:
+        """Stored documents ordered by id."""
+        _check_page(limit, offset)
+        with self._lock:
+            ids = sorted(self._documents)
+            items = [self._documents[i] for i in ids[offset: offset + limit]]
+        return Page[DocumentSummary](items=items, total=len(ids), limit=limit, offset=offset)
+
+    def document_relations(self, doc_id: str) -> list[RelationRecord]:
+        """The relation records of a stored document, rebuilt from the store, in their order.
+
+        Raises
+        ------
+        DocumentNotFound
+        """
+        with self._lock:
+            if doc_id not in self._documents:
+                raise DocumentNotFound(doc_id)
+            name = document_iri(doc_id)
+            return read_document(name, self._store.graph_triples(name)).records
+
+    # ------------------------------------------------------------------ actors
+    def resolve_actor(self, name_or_id: str) -> ActorSummary:
+        """The actor with this id, label or alias (case- and accent-insensitive). Raises ``ActorNotFound``."""
+        with self._lock:
+            return actor_queries.actor_summary(self.graph, actor_queries.resolve_actor(self.graph, name_or_id))
+
+    def search_actors(self, q: str | None = None, *, limit: int = 50, offset: int = 0) -> Page[ActorSummary]:
+        """Actors whose id, label or alias contains ``q``; every actor when ``q`` is None."""
+        with self._lock:
+            return actor_queries.search_actors(self.graph, q, limit=limit, offset=offset)
+
+    # ------------------------------------------------------------------ relations
+    def relation_pairs(
+        self, *, type: str = "opposes", actor: str | None = None, limit: int = 100, offset: int = 0
+    ) -> Page[RelationPair]:
+        """Actor pairs under a relation family or type, strongest first (see :func:`graph.queries.relation_pairs`)."""
+        _check_page(limit, offset)
+        with self._lock:
+            pairs = queries.relation_pairs(self.graph, type, actor=actor)
+        return Page[RelationPair](items=pairs[offset: offset + limit], total=len(pairs), limit=limit, offset=offset)
+
+    def opponents(self, actor: str) -> list[Neighbour]:
+        """Actors in the ``opposes`` family with this one, either direction. Raises ``ActorNotFound``."""
+        with self._lock:
+            return queries.opponents(self.graph, actor)
+
+    def allies(self, actor: str) -> list[Neighbour]:
+        """Actors in the ``cooperatesWith`` family with this one, either direction. Raises ``ActorNotFound``."""
+        with self._lock:
+            return queries.allies(self.graph, actor)
+
+    def paths(self, source: str, target: str, *, max_hops: int = 4) -> list[ActorPath]:
+        """Shortest paths between two actors (see :func:`graph.queries.shortest_paths`)."""
+        with self._lock:
+            return queries.shortest_paths(self.graph, source, target, max_hops=max_hops)
+
+    # ------------------------------------------------------------------ totals and exports
+    def stats(self) -> Stats:
+        """Counts of documents, actors, relation records, projection edges and stored triples."""
+        with self._lock:
+            edges = sum(len(data["relations"]) for _, _, data in self.graph.edges(data=True))
+            return Stats(
+                documents=len(self._documents),
+                actors=self.graph.number_of_nodes(),
+                relations=self._projection.records,
+                edges=edges,
+                triples=len(self._store),
+            )
+
+    def export(self, fmt: str) -> bytes:
+        """The graph as turtle, trig, nquads, jsonld, graphml or gexf. Raises ``InvalidQuery`` otherwise."""
+        with self._lock:
+            return export_any(self._store, self.graph, fmt)

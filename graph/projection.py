@@ -1,0 +1,297 @@
+"""The networkx view of the store: one node per actor, one edge per directed actor pair.
+
+Edge data (all public keys are plain values):
+
+``relations``
+    ``{snake_type: {"weight", "evidence", "first_seen", "last_seen"}}`` per relation type.
+``weight``
+    Supporting records over all types (not negated; asserted or reported).
+``evidence``
+    All records, supporting or not.
+``first_seen`` / ``last_seen``
+    Earliest / latest date of a record (its event date, else its document's date).
+``documents``
+    Number of documents with a record on the edge.
+
+A record of a symmetric type (``cooperates_with``, ``fights_with`` ...) counts on both
+directions. Each edge and node also keeps its per-document contributions under ``_docs``,
+so that adding or deleting a document updates the view in place, touching only that
+document's nodes and edges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from extract.records import ActorRef, RelationRecord
+from graph.rdf import supports
+from ontology import relation_type
+
+NAMES_KEY = "geokg_names"
+"""Key of ``G.graph`` holding the :class:`NameIndex` of a projection."""
+
+
+def normalize_name(text: str) -> str:
+    """Fold case, accents and spacing so names compare loosely.
+
+    >>> normalize_name("  Erdoğan ")
+    'erdogan'
+    >>> normalize_name("CÔTE  d'Ivoire")
+    "cote d'ivoire"
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.replace("ı", "i").split())
+
+
+class NameIndex:
+    """Normalised id, label and alias → actor ids; kept in step with the projection."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, set[str]] = defaultdict(set)
+        self._names_of: dict[str, set[str]] = {}
+
+    def set(self, actor: str, names: Iterable[str]) -> None:
+        self.discard(actor)
+        keys = {normalize_name(n) for n in names if n and n.strip()}
+        self._names_of[actor] = keys
+        for key in keys:
+            self._ids[key].add(actor)
+
+    def discard(self, actor: str) -> None:
+        for key in self._names_of.pop(actor, set()):
+            ids = self._ids.get(key)
+            if ids is not None:
+                ids.discard(actor)
+                if not ids:
+                    del self._ids[key]
+
+    def lookup(self, name: str) -> set[str]:
+        """Ids of the actors one of whose names equals ``name`` (loosely)."""
+        return set(self._ids.get(normalize_name(name), ()))
+
+    def names(self, actor: str) -> set[str]:
+        return set(self._names_of.get(actor, ()))
+
+
+@dataclass(frozen=True, slots=True)
+class _NodeShare:
+    """What one document says about one actor."""
+
+    rank: tuple[str, str]
+    """(document date or "", document id): the highest-ranked description wins."""
+    description: tuple[str, str, str | None, str | None]
+    aliases: frozenset[str]
+    records: int
+
+
+def _record_date(record: RelationRecord, fallback: dt.date | None) -> dt.date | None:
+    return record.date or fallback
+
+
+def _min_date(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _max_date(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+class Projection:
+    """A networkx ``DiGraph`` of actors, updated in place document by document.
+
+    Examples
+    --------
+    >>> from extract.records import ActorRef
+    >>> tur = ActorRef(id="TUR", label="Turkey", type="State", country="TUR")
+    >>> syr = ActorRef(id="SYR", label="Syria", type="State", country="SYR")
+    >>> rec = RelationRecord(doc="d1", sentence="Turkey shelled Syria.", start=0, end=21,
+    ...                      subject=tur, object=syr, relation="attacks", plover="ASSAULT",
+    ...                      polarity="conflict", confidence=0.9)
+    >>> view = Projection()
+    >>> view.add_document("d1", [rec])
+    >>> view.graph["TUR"]["SYR"]["relations"]["attacks"]["weight"]
+    1
+    >>> view.remove_document("d1")
+    True
+    >>> view.graph.number_of_nodes()
+    0
+    """
+
+    def __init__(self) -> None:
+        self.graph: nx.DiGraph = nx.DiGraph()
+        self.names = NameIndex()
+        self.graph.graph[NAMES_KEY] = self.names
+        self._doc_edges: dict[str, set[tuple[str, str]]] = {}
+        self._doc_nodes: dict[str, set[str]] = {}
+        self._doc_records: dict[str, int] = {}
+        self.records = 0
+        """Relation records held, supporting or not."""
+
+    # ------------------------------------------------------------------ documents
+    @property
+    def documents(self) -> set[str]:
+        return set(self._doc_edges)
+
+    def add_document(
+        self, doc_id: str, records: Sequence[RelationRecord], *, date: dt.date | None = None
+    ) -> None:
+        """Add a document's records (replacing what the view holds for the same id)."""
+        if doc_id in self._doc_edges:
+            self.remove_document(doc_id)
+        rank = (date.isoformat() if date else "", doc_id)
+        actors: dict[str, ActorRef] = {}
+        aliases: dict[str, set[str]] = defaultdict(set)
+        record_counts: dict[str, int] = defaultdict(int)
+        shares: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(dict)
+        for record in records:
+            for actor in (record.subject, record.object, record.speaker):
+                if actor is None:
+                    continue
+                actors.setdefault(actor.id, actor)
+                if actor.text:
+                    aliases[actor.id].add(actor.text)
+            record_counts[record.subject.id] += 1
+            if record.object.id != record.subject.id:
+                record_counts[record.object.id] += 1
+            if record.subject.id == record.object.id:
+                continue
+            rtype = relation_type(record.relation)
+            weight = 1 if supports(record) else 0
+            when = _record_date(record, date)
+            pairs = [(record.subject.id, record.object.id)]
+            if rtype.symmetric:
+                pairs.append((record.object.id, record.subject.id))
+            for pair in pairs:
+                stat = shares[pair].setdefault(rtype.snake, [0, 0, None, None])
+                stat[0] += weight
+                stat[1] += 1
+                stat[2] = _min_date(stat[2], when)
+                stat[3] = _max_date(stat[3], when)
+        for actor_key, actor in actors.items():
+            share = _NodeShare(
+                rank=rank,
+                description=(actor.label, actor.type, actor.country, actor.role),
+                aliases=frozenset(aliases[actor_key]),
+                records=record_counts.get(actor_key, 0),
+            )
+            if actor_key not in self.graph:
+                self.graph.add_node(actor_key, _docs={})
+            self.graph.nodes[actor_key]["_docs"][doc_id] = share
+            self._refresh_node(actor_key)
+        for (source, target), per_type in shares.items():
+            if not self.graph.has_edge(source, target):
+                self.graph.add_edge(source, target, _docs={}, relations={}, weight=0, evidence=0,
+                                    first_seen=None, last_seen=None, documents=0)
+            data = self.graph.edges[source, target]
+            data["_docs"][doc_id] = per_type
+            for name, (weight, evidence, first, last) in per_type.items():
+                agg = data["relations"].setdefault(
+                    name, {"weight": 0, "evidence": 0, "first_seen": None, "last_seen": None}
+                )
+                agg["weight"] += weight
+                agg["evidence"] += evidence
+                agg["first_seen"] = _min_date(agg["first_seen"], first)
+                agg["last_seen"] = _max_date(agg["last_seen"], last)
+            self._refresh_edge_totals(data)
+        self._doc_edges[doc_id] = set(shares)
+        self._doc_nodes[doc_id] = set(actors)
+        self._doc_records[doc_id] = len(records)
+        self.records += len(records)
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Subtract a document's contributions; False when the view does not hold it."""
+        if doc_id not in self._doc_edges:
+            return False
+        for source, target in self._doc_edges.pop(doc_id):
+            data = self.graph.edges[source, target]
+            per_type = data["_docs"].pop(doc_id)
+            if not data["_docs"]:
+                self.graph.remove_edge(source, target)
+                continue
+            for name, (weight, evidence, first, last) in per_type.items():
+                agg = data["relations"][name]
+                agg["weight"] -= weight
+                agg["evidence"] -= evidence
+                if agg["evidence"] <= 0:
+                    del data["relations"][name]
+                elif first == agg["first_seen"] or last == agg["last_seen"]:
+                    self._recompute_dates(data, name)
+            self._refresh_edge_totals(data)
+        self.records -= self._doc_records.pop(doc_id)
+        for actor_key in self._doc_nodes.pop(doc_id):
+            node = self.graph.nodes[actor_key]
+            node["_docs"].pop(doc_id)
+            if not node["_docs"]:
+                self.graph.remove_node(actor_key)
+                self.names.discard(actor_key)
+            else:
+                self._refresh_node(actor_key)
+        return True
+
+    # ------------------------------------------------------------------ aggregates
+    @staticmethod
+    def _recompute_dates(data: dict[str, Any], name: str) -> None:
+        first: dt.date | None = None
+        last: dt.date | None = None
+        for per_type in data["_docs"].values():
+            stat = per_type.get(name)
+            if stat is not None:
+                first = _min_date(first, stat[2])
+                last = _max_date(last, stat[3])
+        data["relations"][name]["first_seen"] = first
+        data["relations"][name]["last_seen"] = last
+
+    @staticmethod
+    def _refresh_edge_totals(data: dict[str, Any]) -> None:
+        stats = data["relations"].values()
+        data["weight"] = sum(s["weight"] for s in stats)
+        data["evidence"] = sum(s["evidence"] for s in stats)
+        firsts = [s["first_seen"] for s in stats if s["first_seen"] is not None]
+        lasts = [s["last_seen"] for s in stats if s["last_seen"] is not None]
+        data["first_seen"] = min(firsts) if firsts else None
+        data["last_seen"] = max(lasts) if lasts else None
+        data["documents"] = len(data["_docs"])
+
+    def _refresh_node(self, actor_key: str) -> None:
+        node = self.graph.nodes[actor_key]
+        shares: dict[str, _NodeShare] = node["_docs"]
+        if not shares:
+            node.update(relations=0, documents=0, aliases=[])
+            return
+        best = max(shares.values(), key=lambda share: share.rank)
+        label, kind, country, role = best.description
+        alias_set: set[str] = set()
+        for share in shares.values():
+            alias_set |= share.aliases
+        alias_set.discard(label)
+        node.update(
+            label=label,
+            type=kind,
+            country=country,
+            role=role,
+            aliases=sorted(alias_set),
+            relations=sum(share.records for share in shares.values()),
+            documents=len(shares),
+        )
+        self.names.set(actor_key, [actor_key, label, *alias_set])
+
+    # ------------------------------------------------------------------ comparison
+    def snapshot(self) -> dict[str, Any]:
+        """The view's public content as plain data (private bookkeeping left out), for comparisons."""
+        nodes = {
+            key: {k: v for k, v in data.items() if not k.startswith("_")}
+            for key, data in sorted(self.graph.nodes(data=True))
+        }
+        edges = {
+            (u, v): {k: v_ for k, v_ in data.items() if not k.startswith("_")}
+            for u, v, data in sorted(self.graph.edges(data=True), key=lambda e: (e[0], e[1]))
+        }
+        return {"nodes": nodes, "edges": edges, "records": self.records}
