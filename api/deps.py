@@ -25,7 +25,7 @@ def get_graph(request: Request) -> KnowledgeGraph:
 
 
 def get_lock(request: Request) -> threading.RLock:
-    """The lock every graph access holds (sync routes run in a thread pool)."""
+    """The lock graph writes hold (sync routes run in a thread pool; the graph also locks itself)."""
     return request.app.state.graph_lock
 
 

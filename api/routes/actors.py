@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import GraphDep, LockDep
+from api.deps import GraphDep
 from api.errors import ERROR_RESPONSES, not_found_responses
 from graph.models import ActorSummary, Neighbour, Page
 
@@ -21,35 +21,30 @@ ActorParam = Annotated[
 @router.get("", response_model=Page[ActorSummary], summary="Search actors")
 def list_actors(
     graph: GraphDep,
-    lock: LockDep,
     q: Annotated[str | None, Query(max_length=200, description="Text in the actor's id, label or aliases")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Page[ActorSummary]:
     """Actors in the graph, optionally those matching ``q``, one page at a time."""
-    with lock:
-        return graph.search_actors(q, limit=limit, offset=offset)
+    return graph.search_actors(q, limit=limit, offset=offset)
 
 
 @router.get("/{actor}", response_model=ActorSummary, responses=not_found_responses(),
             summary="One actor")
-def get_actor(actor: ActorParam, graph: GraphDep, lock: LockDep) -> ActorSummary:
+def get_actor(actor: ActorParam, graph: GraphDep) -> ActorSummary:
     """The actor with that id, name or alias."""
-    with lock:
-        return graph.resolve_actor(actor)
+    return graph.resolve_actor(actor)
 
 
 @router.get("/{actor}/opponents", response_model=list[Neighbour], responses=not_found_responses(),
             summary="Who the actor opposes or is opposed by")
-def get_opponents(actor: ActorParam, graph: GraphDep, lock: LockDep) -> list[Neighbour]:
+def get_opponents(actor: ActorParam, graph: GraphDep) -> list[Neighbour]:
     """Actors in conflict relations with this one, heaviest first."""
-    with lock:
-        return graph.opponents(actor)
+    return graph.opponents(actor)
 
 
 @router.get("/{actor}/allies", response_model=list[Neighbour], responses=not_found_responses(),
             summary="Who the actor cooperates with")
-def get_allies(actor: ActorParam, graph: GraphDep, lock: LockDep) -> list[Neighbour]:
+def get_allies(actor: ActorParam, graph: GraphDep) -> list[Neighbour]:
     """Actors in cooperation relations with this one, heaviest first."""
-    with lock:
-        return graph.allies(actor)
+    return graph.allies(actor)

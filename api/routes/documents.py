@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response, status
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from api.deps import ExtractorDep, GraphDep, LockDep, SettingsDep, WriteAccess
+from api.deps import GraphDep, LockDep, SettingsDep, WriteAccess, get_extractor
 from api.errors import ERROR_RESPONSES, ErrorResponse, not_found_responses
 from api.ingest import IngestedDocument, ingest_documents
-from extract.errors import DocumentTooLarge
+from extract.errors import DocumentTooLarge, InputError
 from extract.readers import check_text
 from extract.records import Document, RelationRecord
 from graph.models import DocumentSummary, Page
@@ -50,6 +52,59 @@ class DocumentDetail(BaseModel):
     relations: list[RelationRecord]
 
 
+BODY_ENVELOPE_BYTES = 64 * 1024
+"""Room in a POST body for the JSON around the text (id, date, source, quoting)."""
+
+
+async def read_capped_body(request: Request, *, limit: int) -> bytes:
+    """The raw request body, refused as soon as it is longer than ``limit`` bytes.
+
+    Raises
+    ------
+    DocumentTooLarge
+        When Content-Length or the bytes received exceed the limit.
+    """
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise DocumentTooLarge(int(declared), limit)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise DocumentTooLarge(size, limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_document(raw: bytes, *, max_text_bytes: int) -> Document:
+    """Validate a POST body into a Document.
+
+    Raises
+    ------
+    InputError
+        Body not UTF-8; text empty, whitespace only or binary.
+    DocumentTooLarge
+        Text longer than ``max_text_bytes`` in UTF-8.
+    RequestValidationError
+        Body not JSON, or not a :class:`DocumentIn`.
+    """
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"request body is not valid UTF-8 (invalid byte at offset {exc.start})") from None
+    try:
+        body = DocumentIn.model_validate_json(raw)
+    except ValidationError as exc:
+        errors = [{**error, "loc": ("body", *error["loc"])} for error in exc.errors(include_url=False)]
+        raise RequestValidationError(errors, body=raw) from None
+    size = len(body.text.encode("utf-8"))
+    if size > max_text_bytes:
+        raise DocumentTooLarge(size, max_text_bytes)
+    check_text(body.text, where="text")
+    return Document(id=body.id, text=body.text, date=body.date, source=body.source)
+
+
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
@@ -57,22 +112,32 @@ class DocumentDetail(BaseModel):
     responses={**AUTH_RESPONSES, 413: {"model": ErrorResponse, "description": "Document too large"}},
     dependencies=[WriteAccess],
     summary="Add a document",
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/json": {"schema": DocumentIn.model_json_schema()}}}},
 )
-def add_document(
-    body: DocumentIn,
+async def add_document(
+    request: Request,
     response: Response,
     settings: SettingsDep,
     graph: GraphDep,
     lock: LockDep,
-    extractor: ExtractorDep,
 ) -> IngestedDocument:
-    """Extract relations from the text and store the document with them (replacing one of the same id)."""
-    size = len(body.text.encode("utf-8"))
-    if size > settings.max_document_bytes:
-        raise DocumentTooLarge(size, settings.max_document_bytes)
-    check_text(body.text, where="text")
-    document = Document(id=body.id, text=body.text, date=body.date, source=body.source)
-    (done,) = list(ingest_documents(extractor, graph, [document], lock=lock))
+    """Extract relations from the text and store the document with them (replacing one of the same id).
+
+    The body is a JSON :class:`DocumentIn`; its text may be at most ``GEOKG_MAX_DOCUMENT_BYTES``
+    UTF-8 bytes (413 beyond), and the body is refused while it streams in once it passes that
+    limit plus 64 KiB.
+    """
+    limit = settings.max_document_bytes
+    raw = await read_capped_body(request, limit=limit + BODY_ENVELOPE_BYTES)
+    document = parse_document(raw, max_text_bytes=limit)
+
+    def ingest_one() -> IngestedDocument:
+        extractor = get_extractor(request)  # loads spaCy on first use, off the event loop
+        (done,) = list(ingest_documents(extractor, graph, [document], lock=lock))
+        return done
+
+    done = await run_in_threadpool(ingest_one)
     response.headers["Location"] = f"/documents/{done.document.id}"
     return done
 
@@ -80,20 +145,18 @@ def add_document(
 @router.get("", response_model=Page[DocumentSummary], summary="List documents")
 def list_documents(
     graph: GraphDep,
-    lock: LockDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Page[DocumentSummary]:
     """Stored documents, one page at a time."""
-    with lock:
-        return graph.list_documents(limit=limit, offset=offset)
+    return graph.list_documents(limit=limit, offset=offset)
 
 
 @router.get("/{doc_id}", response_model=DocumentDetail, responses=not_found_responses(),
             summary="One document with its relations")
 def get_document(doc_id: DocIdParam, graph: GraphDep, lock: LockDep) -> DocumentDetail:
     """The document's summary and the relation records stored for it."""
-    with lock:
+    with lock:  # both reads see the same version of the document
         summary = graph.get_document(doc_id)
         relations = graph.document_relations(doc_id)
     return DocumentDetail(document=summary, relations=relations)

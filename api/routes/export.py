@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import GraphDep, LockDep
+from api.deps import GraphDep
 from api.errors import ERROR_RESPONSES
 from api.formats import EXPORT_FORMATS, export_format
 
@@ -21,7 +21,6 @@ router = APIRouter(tags=["export"], responses=ERROR_RESPONSES)
 )
 def export_graph(
     graph: GraphDep,
-    lock: LockDep,
     format: Annotated[
         str,
         Query(max_length=20, description="Output format", json_schema_extra={"enum": list(EXPORT_FORMATS)}),
@@ -29,8 +28,7 @@ def export_graph(
 ) -> Response:
     """The whole graph in one file, with its media type and a download filename."""
     fmt = export_format(format)  # InvalidQuery -> 422 naming the formats
-    with lock:
-        data = graph.export(fmt.name)
+    data = graph.export(fmt.name)
     return Response(
         content=data,
         media_type=fmt.media_type,

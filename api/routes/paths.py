@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import GraphDep, LockDep
+from api.deps import GraphDep
 from api.errors import ERROR_RESPONSES, not_found_responses
 from graph.models import ActorPath
 
@@ -17,11 +17,9 @@ router = APIRouter(prefix="/paths", tags=["paths"], responses=ERROR_RESPONSES)
             summary="Shortest paths between two actors")
 def list_paths(
     graph: GraphDep,
-    lock: LockDep,
     source: Annotated[str, Query(min_length=1, max_length=200, description="Actor id or name")],
     target: Annotated[str, Query(min_length=1, max_length=200, description="Actor id or name")],
     max_hops: Annotated[int, Query(ge=1, le=8, description="Longest path considered")] = 4,
 ) -> list[ActorPath]:
     """The shortest paths from ``source`` to ``target`` of at most ``max_hops`` hops (empty when none)."""
-    with lock:
-        return graph.paths(source, target, max_hops=max_hops)
+    return graph.paths(source, target, max_hops=max_hops)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import GraphDep, LockDep
+from api.deps import GraphDep
 from api.errors import ERROR_RESPONSES, not_found_responses
 from graph.models import Page, RelationPair
 from ontology import relation_type
@@ -18,7 +18,6 @@ router = APIRouter(prefix="/relations", tags=["relations"], responses=ERROR_RESP
             summary="Actor pairs under a relation type")
 def list_relations(
     graph: GraphDep,
-    lock: LockDep,
     type: Annotated[
         str,
         Query(max_length=100, description="A relation type, camelCase or snake_case: `opposes` and "
@@ -31,5 +30,4 @@ def list_relations(
     """Directed actor pairs aggregated over the store: weight is the number of supporting
     records (asserted or reported, not negated), evidence_count all records."""
     name = relation_type(type).name  # UnknownRelationType -> 422
-    with lock:
-        return graph.relation_pairs(type=name, actor=actor, limit=limit, offset=offset)
+    return graph.relation_pairs(type=name, actor=actor, limit=limit, offset=offset)

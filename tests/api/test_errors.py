@@ -49,7 +49,7 @@ CASES = [
     ("binary text", "POST", "/documents", {"json": {"text": "a\u0000b"}}, 422, "invalid_input", "binary"),
     ("undecodable body", "POST", "/documents",
      {"content": b'{"text": "\xff\xfe"}', "headers": {"content-type": "application/json"}},
-     422, "validation_error", "json"),
+     422, "invalid_input", "not valid UTF-8"),
     ("body not JSON", "POST", "/documents",
      {"content": b"Turkey cooperates with Russia.", "headers": {"content-type": "application/json"}},
      422, "validation_error", "json"),
