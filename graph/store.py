@@ -27,6 +27,8 @@ from graph.errors import StoreError
 MEMORY = "memory"
 """The store spec of a throwaway in-memory graph."""
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
 Triple = tuple[Node, Node, Node]
 Quad = tuple[Node, Node, Node, URIRef]
 
@@ -53,6 +55,8 @@ def _from_ox_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)  # RDF 1.1 simple literal: rdflib spells it without a datatype
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise StoreError(f"cannot read RDF term {term!r}")
 
@@ -124,10 +128,13 @@ class GraphStore:
         an existing one is dropped and rewritten by a single SPARQL update, which
         Oxigraph applies atomically: either the new graph is there or the old one is.
         """
-        name = ox.NamedNode(str(graph))
-        quads = [
-            ox.Quad(_to_ox_term(s), _to_ox_term(p), _to_ox_term(o), name) for s, p, o in triples
-        ]
+        try:
+            name = ox.NamedNode(str(graph))
+            quads = [
+                ox.Quad(_to_ox_term(s), _to_ox_term(p), _to_ox_term(o), name) for s, p, o in triples
+            ]
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"cannot write graph {graph}: invalid RDF term ({exc}); nothing was written") from exc
         with self._lock:
             try:
                 if not self.inner.contains_named_graph(name):
