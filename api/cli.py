@@ -21,6 +21,7 @@ import typer
 from pydantic import ValidationError
 
 from api.settings import Settings
+from extract.actor_dictionary import ActorDictionaryError
 from extract.errors import ExtractError, InputError
 from graph.errors import GraphError
 from ontology import UnknownRelationType
@@ -71,7 +72,7 @@ def _reported() -> Iterator[None]:
     """Turn the core's typed errors into one line on stderr and exit code 1."""
     try:
         yield
-    except (ExtractError, GraphError, UnknownRelationType) as exc:
+    except (ExtractError, GraphError, UnknownRelationType, ActorDictionaryError) as exc:
         _fail(str(exc))
     except ValidationError as exc:
         first = exc.errors()[0]
@@ -352,8 +353,8 @@ def evaluate(
     gold: Annotated[Path | None, typer.Option("--gold", help="Gold set file (default: the bundled one)")] = None,
     petrarch: Annotated[
         Path | None,
-        typer.Option("--petrarch", help="Shared data directory holding petrarch2/; also scores the PETRARCH2 "
-                                        "unit-test records"),
+        typer.Option("--petrarch", help="Shared data directory holding petrarch2/ and CAMEO2PLOVER-2021.txt; "
+                                        "also scores the PETRARCH2 unit-test records"),
     ] = None,
     model: ModelOption = None,
     actors: ActorsOption = None,
@@ -371,8 +372,8 @@ def evaluate(
         if petrarch is not None:
             if not petrarch.is_dir():
                 raise InputError(f"{petrarch}: no such directory")
-            typer.echo("\nPETRARCH2 unit-test records:")
-            typer.echo(evaluation.format_report(evaluation.evaluate_petrarch(extractor, petrarch)))
+            typer.echo("\nPETRARCH2 unit-test records (extractor with the PETRARCH2 actor dictionaries):")
+            typer.echo(evaluation.format_report(evaluation.evaluate_petrarch(None, petrarch)))
 
 
 def main() -> None:
