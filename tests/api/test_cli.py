@@ -206,3 +206,19 @@ def test_serve_warns_on_non_loopback_address_without_token(tmp_path: Path) -> No
     assert "WARNING" in proc.stderr and "GEOKG_API_TOKEN" in proc.stderr
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
+
+
+def test_eval_scores_the_gold_set(runner: CliRunner, extractor) -> None:
+    from extract.evaluation import REPO_GOLD_PATH
+
+    if not REPO_GOLD_PATH.is_file():
+        pytest.skip(f"no gold set at {REPO_GOLD_PATH} yet")
+    result = runner.invoke(app, ["eval"])
+    assert result.exit_code == 0, result.output
+    assert "dyad precision" in result.stdout and "dyad F1" in result.stdout
+
+
+def test_eval_missing_gold_file_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", "--gold", str(tmp_path / "nope.jsonl")])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"geokg: error: {tmp_path / 'nope.jsonl'}: no such file"
