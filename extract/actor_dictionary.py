@@ -34,8 +34,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from extract.records import ActorType
 
 ROLE_PATTERN = r"^[A-Z]{3}$"
-ISO3_PATTERN = r"^[A-Z]{3}$"
-ID_PATTERN = r"^(?:[A-Z]{3}(?:-[A-Z]{3})?|[a-z0-9]+(?:-[a-z0-9]+)*)$"
+ISO3_PATTERN = r"^[A-Z0-9]{3}$"
+"""A country code: ISO alpha-3, or a CAMEO code (PETRARCH's fictional ``ARN``, ``G77``)."""
+ID_PATTERN = r"^(?:[A-Z0-9]{3}(?:-[A-Z]{3})?|[a-z0-9]+(?:-[a-z0-9]+)*)$"
 
 
 class ActorDictionaryError(ValueError):
@@ -62,8 +63,9 @@ def _non_empty(names: list[str]) -> list[str]:
 class Office(_Record):
     """A dated role: the actor holds ``role`` (for ``country``) from ``start`` to ``end`` inclusive."""
 
-    role: str = Field(pattern=ROLE_PATTERN)
-    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    role: str | None = Field(default=None, pattern=ROLE_PATTERN)
+    """None: the actor belongs to ``country`` in no particular role."""
+    country: str | None = Field(default=None, pattern=ISO3_PATTERN)
     start: dt.date | None = None
     end: dt.date | None = None
 

@@ -160,7 +160,20 @@ class _Builder:
                 if name and "," not in name:
                     self.alias_actor(name, info)
 
-    def dictionary(self, dictionary: ActorDictionary) -> None:
+    def reuse_id(self, entry: ActorEntry, info: ActorInfo) -> ActorInfo:
+        """Give an imported person or organisation the id of a known actor sharing one of its names."""
+        if entry.type == "State" or "-" in entry.id and entry.id[:3].isupper():
+            return info
+        for name in [entry.label, *entry.aliases]:
+            previous = self.by_phrase.get(("ACTOR", name.strip().lower())) or self.by_phrase.get(("ACTOR", name.strip()))
+            if previous is None or previous[2] >= self.layer:
+                continue
+            known = self.actors.get(previous[0], [])
+            if len(known) == 1 and known[0]["type"] not in ("State", "StateInstitution"):
+                return {**info, "id": known[0]["id"], "label": known[0]["label"], "type": known[0]["type"]}
+        return info
+
+    def dictionary(self, dictionary: ActorDictionary, *, reuse_ids: bool = False) -> None:
         for state in dictionary.states:
             code = state.iso3
             label = state.label or self.state_labels.get(code) or code
@@ -193,6 +206,8 @@ class _Builder:
                 self.phrase("SEAT", name, key)
         for entry in dictionary.actors:
             info = self.actor_info(entry)
+            if reuse_ids:
+                info = self.reuse_id(entry, info)
             for name in [entry.label, *entry.aliases]:
                 self.alias_actor(name, info)
             for name in entry.exact:
@@ -276,7 +291,7 @@ def _build_cached(actor_files: tuple[str, ...], cameo_files: tuple[str, ...]) ->
         from extract.cameo import load_cameo_dictionary  # imported only when needed
 
         builder.layer += 1
-        builder.dictionary(load_cameo_dictionary(path))
+        builder.dictionary(load_cameo_dictionary(path), reuse_ids=True)
     for path in actor_files:
         builder.layer += 1
         builder.dictionary(load_actor_dictionary(path))
