@@ -1,0 +1,243 @@
+"""The relation lexicon: validated records read from ``geokg_data/lexicon/*.yaml``.
+
+Three kinds of files live there:
+
+* ``frames.yaml`` — syntactic frame templates: DependencyMatcher patterns with placeholders
+  (``$LEMMAS``, ``$PREPS``, ``$PARTICLES``, ``$LIGHT``) plus where the frame's subject and object are;
+* ``light_verbs.yaml`` — verbs that pass their subject on to a nominal trigger ("held talks with");
+* ``cues.yaml`` — negation, modality and attribution cue words;
+* every other file — ``entries:``, each a :class:`LexiconEntry` (relation, frame, lemmas, preps ...).
+
+Importing this module loads no spaCy model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from extract.errors import LexiconError
+from ontology import relation_type
+from ontology.terms import UnknownRelationType
+
+_SPECIAL_FILES = {"frames.yaml", "light_verbs.yaml", "cues.yaml"}
+_PLACEHOLDERS = ("$LEMMAS", "$PREPS", "$PARTICLES", "$LIGHT")
+
+
+class Frame(BaseModel):
+    """A syntactic frame: DependencyMatcher pattern templates and where its arguments are."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["verb", "noun"]
+    """Whether the trigger is a verb (subject from its clause) or a noun (possessor, modifiers, light verb)."""
+    object: Literal["direct", "prep", "none"]
+    """direct: dobj/dative (or the passive subject); prep: the object of the ``prep`` node;
+    none: the actors on the subject side pair with each other (symmetric relation types only)."""
+    confidence: float = Field(gt=0.0, le=1.0)
+    patterns: list[list[dict[str, Any]]] = Field(min_length=1)
+
+    def uses(self, placeholder: str) -> bool:
+        """Whether any pattern of the frame uses a placeholder such as ``$PREPS``."""
+        return placeholder in repr(self.patterns)
+
+
+class LexiconEntry(BaseModel):
+    """One lexicon entry: trigger words of one relation type in one frame."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    relation: str
+    """An ontology relation type, snake_case or camelCase (``fights_with``, ``fightsWith``)."""
+    frame: str
+    lemmas: list[str] = Field(min_length=1)
+    preps: list[str] = Field(default_factory=list)
+    particles: list[str] = Field(default_factory=list)
+
+    @field_validator("relation")
+    @classmethod
+    def _known_relation(cls, value: str) -> str:
+        try:
+            return relation_type(value).snake
+        except UnknownRelationType as err:
+            raise ValueError(str(err)) from None
+
+    @field_validator("lemmas", "preps", "particles")
+    @classmethod
+    def _lower(cls, value: list[str]) -> list[str]:
+        return [v.strip().lower() for v in value if v.strip()]
+
+
+class NegationCues(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    words: list[str]
+    verbs: list[str]
+    determiners: list[str]
+
+
+class IntentionCues(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    verbs: list[str]
+    auxiliaries: list[str]
+    nouns: list[str]
+
+
+class HypotheticalCues(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    marks: list[str]
+    auxiliaries: list[str]
+
+
+class ReportCues(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    verbs: list[str]
+    adverbs: list[str]
+    sources: list[str]
+    attribution_verbs: list[str]
+
+
+class Cues(BaseModel):
+    """Cue words for negation, modality and attribution (``cues.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    negation: NegationCues
+    intention: IntentionCues
+    hypothetical: HypotheticalCues
+    report: ReportCues
+    responsibility: list[str]
+    locative_preps: list[str]
+
+
+class Lexicon(BaseModel):
+    """The whole relation lexicon, validated."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    frames: dict[str, Frame]
+    light_verbs: list[str]
+    cues: Cues
+    entries: list[LexiconEntry]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Lexicon:
+        for entry in self.entries:
+            frame = self.frames.get(entry.frame)
+            if frame is None:
+                raise ValueError(f"entry for {entry.relation!r} names unknown frame {entry.frame!r}")
+            if frame.uses("$PREPS") and not entry.preps:
+                raise ValueError(f"entry {entry.relation}/{entry.frame} needs preps")
+            if frame.uses("$PARTICLES") and not entry.particles:
+                raise ValueError(f"entry {entry.relation}/{entry.frame} needs particles")
+            if frame.object == "none" and not relation_type(entry.relation).symmetric:
+                raise ValueError(
+                    f"frame {entry.frame} pairs actors with each other; {entry.relation} is not symmetric"
+                )
+        return self
+
+    def patterns(self, index: int) -> list[list[dict[str, Any]]]:
+        """The DependencyMatcher patterns of entry ``index``, placeholders filled in."""
+        entry = self.entries[index]
+        values = {
+            "$LEMMAS": entry.lemmas,
+            "$PREPS": entry.preps,
+            "$PARTICLES": entry.particles,
+            "$LIGHT": self.light_verbs,
+        }
+        return [_fill(pattern, values) for pattern in self.frames[entry.frame].patterns]
+
+
+def _fill(node: Any, values: dict[str, list[str]]) -> Any:
+    if isinstance(node, str) and node in values:
+        return list(values[node])
+    if isinstance(node, dict):
+        return {k: _fill(v, values) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_fill(v, values) for v in node]
+    return node
+
+
+def _read_yaml(source: Traversable | Path) -> Any:
+    try:
+        return yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise LexiconError(f"cannot read lexicon file {source.name}: {err}") from None
+
+
+def default_lexicon_dir() -> Traversable:
+    """The installed lexicon directory (``geokg_data/lexicon``)."""
+    return resources.files("geokg_data").joinpath("lexicon")
+
+
+def load_lexicon(*, directory: Traversable | Path | None = None) -> Lexicon:
+    """Read and validate the relation lexicon.
+
+    Parameters
+    ----------
+    directory
+        A directory holding ``frames.yaml``, ``light_verbs.yaml``, ``cues.yaml`` and entry files;
+        the installed ``geokg_data/lexicon`` by default.
+
+    Returns
+    -------
+    Lexicon
+        The validated lexicon.
+
+    Raises
+    ------
+    LexiconError
+        A file is missing or malformed, or an entry names an unknown relation type or frame.
+
+    Examples
+    --------
+    >>> lexicon = load_lexicon()
+    >>> sorted({e.relation for e in lexicon.entries})[:2]
+    ['accuses', 'agrees_with']
+    """
+    if directory is None:
+        return _default_lexicon()
+    return _load(directory)
+
+
+@cache
+def _default_lexicon() -> Lexicon:
+    return _load(default_lexicon_dir())
+
+
+def _load(directory: Traversable | Path) -> Lexicon:
+    files = {f.name: f for f in directory.iterdir() if f.name.endswith((".yaml", ".yml"))}
+    for needed in _SPECIAL_FILES:
+        if needed not in files:
+            raise LexiconError(f"lexicon directory lacks {needed}")
+    entries: list[Any] = []
+    for name in sorted(set(files) - _SPECIAL_FILES):
+        data = _read_yaml(files[name]) or {}
+        if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+            raise LexiconError(f"lexicon file {name} must hold a mapping with an 'entries' list")
+        entries.extend(data["entries"])
+    frames = (_read_yaml(files["frames.yaml"]) or {}).get("frames")
+    light = (_read_yaml(files["light_verbs.yaml"]) or {}).get("light_verbs")
+    cues = _read_yaml(files["cues.yaml"])
+    try:
+        return Lexicon(frames=frames, light_verbs=light, cues=cues, entries=entries)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise LexiconError(f"invalid relation lexicon at {where}: {first['msg']}") from None
+
+
+def covered_relations(lexicon: Lexicon) -> set[str]:
+    """snake_case names of the relation types the lexicon has entries for."""
+    return {entry.relation for entry in lexicon.entries}
+
+
+def words(values: Iterable[str]) -> frozenset[str]:
+    """A lower-cased frozen set of cue words (a small helper for fast membership tests)."""
+    return frozenset(v.lower() for v in values)

