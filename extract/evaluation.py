@@ -297,7 +297,7 @@ def _distinct_gold(relations: Iterable[GoldRelation]) -> list[tuple[Dyad, GoldRe
         if rel.negated:
             continue
         dyad = gold_dyad(rel)
-        if not any(dyad.matches(d) and d.symmetric == dyad.symmetric for d, _ in seen):
+        if not any(dyad.matches(d) for d, _ in seen):
             seen.append((dyad, rel))
     return seen
 
