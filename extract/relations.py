@@ -237,6 +237,9 @@ class RelationMatcher:
         speaker = ref(context.speaker) if context.speaker is not None else None
         trigger_text = self._trigger_text(nodes, light)
 
+        raw = sent.text
+        text = raw.strip()
+        sent_start = sent.start_char + offset + (len(raw) - len(raw.lstrip()))
         records: list[RelationRecord] = []
         for subject, obj in pairs:
             if subject.span == obj.span:
@@ -253,9 +256,9 @@ class RelationMatcher:
             records.append(
                 RelationRecord(
                     doc=doc_id,
-                    sentence=sent.text,
-                    start=sent.start_char + offset,
-                    end=sent.end_char + offset,
+                    sentence=text,
+                    start=sent_start,
+                    end=sent_start + len(text),
                     subject=sref,
                     relation=rtype.snake,
                     plover=rtype.plover,
