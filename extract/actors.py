@@ -41,6 +41,7 @@ _CANDIDATES_KEY = "_geokg_actor_candidates"
 _NAME_KINDS = ("ACTOR", "NAT", "SEAT", "PLACE")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _OF = {"of"}
+_COORD = {",", "and", "or", "&"}
 _ARTICLES = {"the", "The"}
 _ENTITY_TYPES = {"PERSON": "Person", "ORG": "Organization", "NORP": "SocialGroup"}
 _PLACE_ENTITIES = {"GPE", "LOC"}
@@ -63,6 +64,8 @@ class _Mention:
     end: int
     choices: list[ActorInfo]
     place: bool = False
+    sector: tuple[str, str] | None = None
+    """(role, type) of an "X of <state>" composition, shared by coordinated states that follow."""
 
 
 class ActorMentions:
@@ -87,6 +90,11 @@ class ActorMentions:
             else:
                 patterns.append({"label": kind, "pattern": text, "id": key})
         self.ruler.add_patterns(patterns)
+        self.role_types: dict[str, str] = {}
+        for kind, _, key, _ in gazetteer.phrases:
+            if kind == "SECTOR":
+                _, role, type_ = key.split(":")
+                self.role_types.setdefault(role, type_)
 
     # -- candidates -----------------------------------------------------------------------------
 
@@ -175,7 +183,8 @@ class ActorMentions:
                         choices = [_with(c, former=True) for c in choices]
                     return _Mention(i, end, choices)
                 if country is not None:
-                    info = self._sector(country, "ELI" if former is not None else role, _STATE_ROLES_TYPE)
+                    role = "ELI" if former is not None else role
+                    info = self._sector(country, role, self.role_types.get(role, _STATE_ROLES_TYPE))
                     return _Mention(i, title.end, [info])
         if anchor is None and person is not None:
             end, choices = person
@@ -199,26 +208,97 @@ class ActorMentions:
                 choices = [_with(c, former=True) for c in choices]
             is_place = anchor.label_ == "SEAT" or "PLACE" in here and here["PLACE"].end == anchor.end
             return _Mention(start, anchor.end, choices, place=is_place)
-        # sector / title "of" [the] state
+        # sector / title "of" [the] state, or "of the Syrian opposition"
         head = here.get("SECTOR") or here.get("TITLE")
         if head is not None and head.end < n and doc[head.end].lower_ in _OF:
             m = head.end + 1
             if m < n and doc[m].text in _ARTICLES:
                 m += 1
-            target = max(
-                (at.get(m, {})[kind] for kind in ("ACTOR", "NAT", "SEAT") if kind in at.get(m, {})),
-                key=lambda s: s.end,
-                default=None,
-            )
-            of_country = self._state_of(target) if target is not None else None
-            if of_country is not None and target is not None:
-                parts = head.id_.split(":")
-                role = parts[1]
-                type_ = parts[2] if head.label_ == "SECTOR" else _STATE_ROLES_TYPE
-                if former is not None:
-                    role = "ELI"
-                return _Mention(j, target.end, [self._sector(of_country, role, type_)])
+            target = self._state_anchor(at, m)
+            if target is None:
+                return None
+            of_country = self._state_of(target)
+            parts = head.id_.split(":")
+            role = parts[1]
+            type_ = parts[2] if head.label_ == "SECTOR" else self.role_types.get(role, _STATE_ROLES_TYPE)
+            end = target.end
+            inner = at.get(target.end, {}).get("SECTOR")
+            if inner is not None:
+                _, inner_role, inner_type = inner.id_.split(":")
+                end = inner.end
+                if inner_role != "GOV":  # "forces of the Syrian opposition" are the opposition's
+                    role, type_ = inner_role, inner_type
+            elif target.label_ == "NAT":
+                return None  # "forces of the Syrian ..." without a sector noun: leave to the next mention
+            if of_country is None:
+                return None
+            if former is not None:
+                role = "ELI"
+            return _Mention(j, end, [self._sector(of_country, role, type_)], sector=(role, type_))
         return None
+
+    def _state_anchor(self, at: dict[int, dict[str, Span]], position: int) -> Span | None:
+        """The longest state name, demonym or seat starting at ``position``."""
+        here = at.get(position, {})
+        found = [
+            span for kind, span in here.items()
+            if kind in ("NAT", "SEAT") or (kind == "ACTOR" and self._state_of(span) is not None)
+        ]
+        return max(found, key=lambda span: span.end, default=None)
+
+    def _coordinated(self, doc: Doc, i: int, at: dict[int, dict[str, Span]]) -> list[_Mention]:
+        """ "Russian and Turkish troops": every state of a coordination gets the final sector noun."""
+        anchors: list[Span] = []
+        position = i
+        n = len(doc)
+        while True:
+            anchor = self._state_anchor(at, position)
+            if anchor is None:
+                return []
+            anchors.append(anchor)
+            k = anchor.end
+            sector = at.get(k, {}).get("SECTOR")
+            if sector is not None:
+                if len(anchors) < 2:
+                    return []
+                _, role, type_ = sector.id_.split(":")
+                found = [
+                    _Mention(a.start, a.end, [self._sector(self._state_of(a) or "", role, type_)])
+                    for a in anchors[:-1]
+                ]
+                country = self._state_of(anchors[-1])
+                if any(self._state_of(a) is None for a in anchors) or country is None:
+                    return []
+                return [*found, _Mention(anchors[-1].start, sector.end, [self._sector(country, role, type_)])]
+            while k < n and doc[k].lower_ in _COORD:
+                k += 1
+            if k == anchor.end or k >= n:
+                return []
+            position = k
+
+    def _following(self, doc: Doc, mention: _Mention, at: dict[int, dict[str, Span]]) -> list[_Mention]:
+        """ "the Foreign Ministries of Russia, Iran and Turkey": later states share the sector."""
+        if mention.sector is None:
+            return []
+        role, type_ = mention.sector
+        found: list[_Mention] = []
+        k, n = mention.end, len(doc)
+        while True:
+            m = k
+            while m < n and doc[m].lower_ in _COORD:
+                m += 1
+            if m == k:
+                return found
+            if m < n and doc[m].text in _ARTICLES:
+                m += 1
+            anchor = self._state_anchor(at, m)
+            if anchor is None or anchor.label_ == "NAT" or at.get(anchor.end, {}).get("SECTOR") is not None:
+                return found
+            country = self._state_of(anchor)
+            if country is None:
+                return found
+            found.append(_Mention(anchor.start, anchor.end, [self._sector(country, role, type_)]))
+            k = anchor.end
 
     # -- the component --------------------------------------------------------------------------
 
@@ -229,10 +309,17 @@ class ActorMentions:
         places: list[Span] = []
         i = 0
         while i < len(doc):
+            coordinated = self._coordinated(doc, i, at)
+            if coordinated:
+                mentions.extend(coordinated)
+                i = coordinated[-1].end
+                continue
             mention = self._match_at(doc, i, at, persons)
             if mention is not None and mention.choices:
                 mentions.append(mention)
-                i = mention.end
+                followers = self._following(doc, mention, at)
+                mentions.extend(followers)
+                i = followers[-1].end if followers else mention.end
                 continue
             place = at.get(i, {}).get("PLACE")
             if place is not None:

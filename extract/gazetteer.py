@@ -82,7 +82,8 @@ class Gazetteer:
     """Match phrases and the actors they resolve to."""
 
     phrases: list[tuple[str, str, str, bool]] = field(default_factory=list)
-    """``(kind, text, key, exact)``; ``exact`` phrases match case-sensitively."""
+    """``(kind, text, key, exact)``: text as written (the tokenizer splits "U.S." and "u.s." differently);
+    ``exact`` phrases match case-sensitively, the others on lower-case tokens."""
     actors: dict[str, list[ActorInfo]] = field(default_factory=dict)
     """Phrase key → the actor(s) it may name (several when a name is shared, chosen by date)."""
     state_labels: dict[str, str] = field(default_factory=dict)
@@ -122,7 +123,8 @@ def _is_auto_exact(name: str) -> bool:
 
 class _Builder:
     def __init__(self) -> None:
-        self.by_phrase: dict[tuple[str, str], tuple[str, bool, int]] = {}
+        self.by_phrase: dict[tuple[str, str], tuple[str, bool, int, str]] = {}
+        """(kind, normalised text) → (key, exact, layer, text as written: the tokenizer needs its case)."""
         self.actors: dict[str, list[ActorInfo]] = {}
         self.state_labels: dict[str, str] = {}
         self.layer = 0
@@ -133,7 +135,7 @@ class _Builder:
             return
         exact = exact or (kind in ("ACTOR", "SEAT") and _is_auto_exact(text))
         norm = text if exact else text.lower()
-        self.by_phrase[(kind, norm)] = (key, exact, self.layer)
+        self.by_phrase[(kind, norm)] = (key, exact, self.layer, text)
 
     def alias_actor(self, text: str, info: ActorInfo, *, exact: bool = False) -> None:
         """A name of an actor; a name shared by several actors of one layer keeps them all."""
@@ -146,7 +148,7 @@ class _Builder:
             choices = [c for c in self.actors.get(previous[0], []) if c["id"] != info["id"]] + [info]
             group_key = "group:" + "|".join(c["id"] for c in choices)
             self.actors[group_key] = choices
-            self.by_phrase[("ACTOR", norm)] = (group_key, exact, self.layer)
+            self.by_phrase[("ACTOR", norm)] = (group_key, exact, self.layer, previous[3])
             return
         self.phrase("ACTOR", text, key, exact=exact)
 
@@ -236,7 +238,7 @@ class _Builder:
         )
 
     def build(self) -> Gazetteer:
-        phrases = [(kind, norm, key, exact) for (kind, norm), (key, exact, _) in self.by_phrase.items()]
+        phrases = [(kind, text, key, exact) for (kind, _), (key, exact, _, text) in self.by_phrase.items()]
         return Gazetteer(phrases=phrases, actors=self.actors, state_labels=self.state_labels)
 
 

@@ -106,6 +106,11 @@ def test_is_matches_only_as_a_proper_noun(actor_nlp):
     assert ids == ["RUS"]
 
 
+def test_dotted_abbreviations(actor_nlp):
+    ids = [ref.id for _, ref in mentions(actor_nlp, "The U.S. and the U.N. disagreed, U.K. officials said.")]
+    assert ids == ["USA", "united-nations", "GBR-GOV"]
+
+
 def test_hyphenated_pair_yields_both_states(actor_nlp):
     ids = [ref.id for _, ref in mentions(actor_nlp, "Russian-Turkish relations have improved.")]
     assert ids == ["RUS", "TUR"]
