@@ -152,3 +152,12 @@ def test_read_gold_names_the_bad_line(tmp_path: Path) -> None:
         read_gold(path)
     with pytest.raises(GoldSetError, match="cannot read"):
         read_gold(tmp_path / "absent.jsonl")
+
+
+@pytest.mark.parametrize("name", ["extract.evaluation", "extract.petrarch"])
+def test_docstring_examples(name: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0 and result.failed == 0
