@@ -4,8 +4,9 @@ Run from a source checkout::
 
     python -m benchmarks.eval_extraction [--shared-data DIR] [--errors N] [--model NAME]
 
-It prints the score tables (and the first N per-sentence error listings of each set) and writes
-``benchmarks/results/eval.json``. The PETRARCH2 comparison needs ../shared/data beside the
+It prints the score tables (and the first N per-sentence error listings of each set), lists the
+relations found in ../shared/data/seed-article.txt, and writes ``benchmarks/results/eval.json``
+(scores, every sentence with an error, the seed relations). The PETRARCH2 comparison needs ../shared/data beside the
 checkout (or ``--shared-data``); without it that part is skipped with a note.
 """
 
@@ -17,8 +18,13 @@ import json
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from extract.errors import ExtractError
 from extract.evaluation import REPO_GOLD_PATH, EvalReport, error_listing, evaluate_gold, evaluate_petrarch, format_report
+
+if TYPE_CHECKING:
+    from extract.pipeline import Extractor
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared" / "data"
@@ -30,6 +36,26 @@ def _section(report: EvalReport, errors: int) -> str:
     if errors:
         text += "\n-- first errors --\n" + error_listing(report, limit=errors)
     return text
+
+
+def _errors(report: EvalReport) -> list[dict[str, object]]:
+    return [
+        {"id": r.id, "text": r.text, "false_positives": r.false_positives, "misses": r.misses,
+         "wrong_polarity": r.wrong_polarity, "wrong_plover": r.wrong_plover, "negation_missed": r.negation_missed}
+        for r in report.results
+        if r.has_errors
+    ]
+
+
+def _seed_relations(extractor: Extractor, path: Path) -> list[str]:
+    from extract.records import Document
+
+    document = Document(id="seed-article", text=path.read_text(encoding="utf-8"), date=dt.date(2016, 12, 20))
+    lines = []
+    for r in extractor.extract(document):
+        flags = ("NOT " if r.negated else "") + ("" if r.modality == "asserted" else f"[{r.modality}] ")
+        lines.append(f"{r.subject.id} {flags}{r.relation} {r.object.id}  ({r.plover}; \"{r.trigger}\")")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         gold = evaluate_gold(extractor, args.gold)
         print(_section(gold, args.errors))
         results["gold"] = gold.summary()
+        results["gold"]["errors"] = _errors(gold)
         if (args.shared_data / "petrarch2").is_dir():
             from extract.petrarch import petrarch_dictionaries
 
@@ -60,10 +87,17 @@ def main(argv: list[str] | None = None) -> int:
             print()
             print(_section(petrarch, args.errors))
             results["petrarch2"] = petrarch.summary()
+            results["petrarch2"]["errors"] = _errors(petrarch)
         else:
             note = f"PETRARCH2 comparison skipped: {args.shared_data / 'petrarch2'} not found"
             print(note)
             results["petrarch2"] = {"skipped": note}
+        seed = args.shared_data / "seed-article.txt"
+        if seed.is_file():
+            found = _seed_relations(extractor, seed)
+            print(f"\n== relations in {seed.name} ({len(found)}) ==")
+            print("\n".join(f"  {line}" for line in found))
+            results["seed_article"] = found
     except ExtractError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
