@@ -170,15 +170,19 @@ class ActorMentions:
         if anchor is not None and k < n and doc[k].text in _POSSESSIVE:
             k += 1
 
-        # [former] [state] [title] person  /  [state] title
-        if anchor is None or country is not None:
+        # [former] [state | organisation] [title] person  /  [state | organisation] title
+        organisation = bool(anchor_choices) and country is None and anchor_choices[0]["type"] != "Person"
+        if anchor is None or country is not None or organisation:
             title = at.get(k, {}).get("TITLE")
             if title is not None:
                 role = title.id_.split(":")[1]
                 named = self._person_at(doc, title.end, at, persons)
                 if named is not None:
                     end, choices = named
-                    choices = [_with(c, country=c["country"] or country, role=c["role"] or role) for c in choices]
+                    home = country or (anchor_choices[0]["country"] if organisation else None)
+                    if organisation and anchor_choices[0]["role"]:
+                        role = anchor_choices[0]["role"]  # "Hamas leader X" holds Hamas's role
+                    choices = [_with(c, country=c["country"] or home, role=c["role"] or role) for c in choices]
                     if former is not None:
                         choices = [_with(c, former=True) for c in choices]
                     return _Mention(i, end, choices)
@@ -186,6 +190,8 @@ class ActorMentions:
                     role = "ELI" if former is not None else role
                     info = self._sector(country, role, self.role_types.get(role, _STATE_ROLES_TYPE))
                     return _Mention(i, title.end, [info])
+                if organisation:  # "Hamas leader", "Taliban spokesman": the organisation speaks
+                    return _Mention(j, title.end, anchor_choices)
         if anchor is None and person is not None:
             end, choices = person
             if former is not None:

@@ -59,7 +59,7 @@ ROLE_LABELS: dict[str, str] = {
 ActorInfo = dict[str, Any]
 """An actor description as stored on a span: id, label, type, country, role, offices."""
 
-_MAX_AUTO_EXACT = 3
+_MAX_AUTO_EXACT = 4
 
 
 def slugify(name: str) -> str:

@@ -189,3 +189,21 @@ def test_seed_article_goes_through(actor_nlp, shared_data):
     doc = actor_nlp(text)
     ids = {actor_for(s).id for s in doc.spans[SPANS_KEY]}
     assert {"TUR", "RUS", "islamic-state"} <= ids
+
+
+def test_organisation_title_and_name(actor_nlp):
+    ref = by_text(actor_nlp, "Hezbollah leader Hassan Nasrallah spoke.", "Hezbollah leader Hassan Nasrallah")
+    assert ref.id == "hassan-nasrallah"
+    ref = by_text(actor_nlp, "Hamas leader John Qwerty spoke.", "Hamas leader John Qwerty")
+    assert (ref.id, ref.role) == ("x-john-qwerty", "REB")
+    assert by_text(actor_nlp, "A Hamas spokesman said no.", "Hamas spokesman").id == "hamas"
+
+
+def test_coordinated_states_share_the_sector(actor_nlp):
+    found = mentions(actor_nlp, "Russian and Syrian warplanes bombed the town.")
+    assert [ref.id for _, ref in found] == ["RUS-MIL", "SYR-MIL"]
+    found = mentions(actor_nlp, "The Foreign Ministries of Russia, Iran and Turkey met in Moscow.")
+    assert [ref.id for _, ref in found] == ["RUS-GOV", "IRN-GOV", "TUR-GOV", "RUS"]
+    ref = by_text(actor_nlp, "Many of the forces of the Syrian opposition reacted.",
+                  "forces of the Syrian opposition")
+    assert ref.id == "SYR-OPP"
