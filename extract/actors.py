@@ -243,6 +243,14 @@ class ActorMentions:
             return _Mention(j, end, [self._sector(of_country, role, type_)], sector=(role, type_))
         return None
 
+    def _ends_in_state(self, ent: Span, at: dict[int, dict[str, Span]]) -> bool:
+        """A PERSON entity that ends with a state's name ("Evil Mordor") is the state, not a person."""
+        for position in range(ent.start + 1, ent.end):
+            anchor = self._state_anchor(at, position)
+            if anchor is not None and anchor.end == ent.end:
+                return True
+        return False
+
     def _state_anchor(self, at: dict[int, dict[str, Span]], position: int) -> Span | None:
         """The longest state name, demonym or seat starting at ``position``."""
         here = at.get(position, {})
@@ -310,7 +318,11 @@ class ActorMentions:
 
     def __call__(self, doc: Doc) -> Doc:
         at = self._candidates(doc)
-        persons = {ent.start: ent for ent in doc.ents if ent.label_ == "PERSON" and _proper(ent)}
+        persons = {
+            ent.start: ent
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and _proper(ent) and not self._ends_in_state(ent, at)
+        }
         mentions: list[_Mention] = []
         places: list[Span] = []
         i = 0
