@@ -204,8 +204,8 @@ def ingest(
         count = relations = 0
         with _open_graph(settings.store) as graph:
             done = ingest_documents(extractor, graph, documents)
-            # the bar shows only when the ingest lasts longer than a second
-            for item in tqdm(done, desc="ingest", unit="doc", file=sys.stderr, delay=1.0):
+            # the bar shows on a terminal, once the ingest has lasted a second
+            for item in tqdm(done, desc="ingest", unit="doc", file=sys.stderr, delay=1.0, disable=None):
                 count += 1
                 relations += item.document.relations
             stats = graph.stats()

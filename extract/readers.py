@@ -1,7 +1,8 @@
 """Read CLI inputs into :class:`~extract.records.Document` objects.
 
 Inputs are plain-text files (one document each), ``.jsonl`` files of
-``{"id", "text", "date"?, "source"?}`` objects (one document a line), directories
+``{"id", "text", "date"?, "source"?}`` objects (one document a line; without ``date`` an
+ISO ``published`` value gives the date, without ``source`` a ``url``), directories
 (their ``.txt`` and ``.jsonl`` files, recursively, in name order) and ``-`` for
 standard input (plain text, one document). Documents are yielded as they are
 read: a JSONL file is streamed line by line. Every problem is an
@@ -24,6 +25,8 @@ from extract.records import Document
 
 STDIN = "-"
 """The path that stands for standard input."""
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl",)
@@ -136,6 +139,12 @@ def _document_of_line(line: bytes, *, where: str) -> Document:
         raise InputError(f"{where}: missing or non-string \"text\" field")
     if obj.get("id") is not None and not isinstance(obj["id"], str):
         obj["id"] = str(obj["id"])
+    # news dumps often say "published" (an ISO date or timestamp) and "url"
+    published = obj.get("published")
+    if obj.get("date") is None and isinstance(published, str) and _ISO_DATE.match(published):
+        obj["date"] = published[:10]
+    if obj.get("source") is None and isinstance(obj.get("url"), str):
+        obj["source"] = obj["url"]
     try:
         document = Document.model_validate(obj)
     except ValidationError as exc:

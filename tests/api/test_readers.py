@@ -53,6 +53,18 @@ def test_jsonl_gives_one_document_a_line_with_its_fields(tmp_path: Path) -> None
     assert docs[2].id is None and docs[2].text == "Russia attacked Ukraine."
 
 
+def test_jsonl_published_and_url_fill_date_and_source(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "voa.jsonl", [
+        {"id": "1", "text": SENTENCE, "published": "2025-03-14 20:30:26Z", "url": "https://example.org/1"},
+        {"id": "2", "text": SENTENCE, "published": "last week", "date": None},
+        {"id": "3", "text": SENTENCE, "published": "2025-03-14", "date": "2024-01-02", "source": "wire"},
+    ])
+    docs = list(read_documents([path]))
+    assert (docs[0].date, docs[0].source) == (dt.date(2025, 3, 14), "https://example.org/1")
+    assert (docs[1].date, docs[1].source) == (None, str(path))
+    assert (docs[2].date, docs[2].source) == (dt.date(2024, 1, 2), "wire")
+
+
 def test_jsonl_streams_documents_before_a_bad_line(tmp_path: Path) -> None:
     path = tmp_path / "mixed.jsonl"
     path.write_text(json.dumps({"id": "ok", "text": SENTENCE}) + "\n{broken\n", encoding="utf-8")
