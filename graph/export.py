@@ -1,7 +1,8 @@
-"""Exports: RDF serialisations of the store (rdflib) and network files of the projection (networkx).
+"""Exports: RDF serialisations of the store and network files of the projection (networkx).
 
 RDF: ``turtle`` (the union of all document graphs), ``trig`` and ``nquads`` (named graphs
-kept), ``jsonld`` (named graphs kept, compacted with :data:`JSONLD_CONTEXT`).
+kept) through Oxigraph's writers (the ones oxrdflib's ``ox-*`` rdflib serialisers call);
+``jsonld`` (named graphs kept, compacted with :data:`JSONLD_CONTEXT`) through rdflib.
 Networks: ``graphml`` and ``gexf``, directed, one edge per actor pair with supporting
 records, only scalar attributes (None written as ""), so Gephi opens them with labels.
 """
@@ -12,12 +13,12 @@ import io
 from typing import Any
 
 import networkx as nx
-from rdflib import RDFS, XSD, Dataset, Graph
+from rdflib import RDFS, XSD, Dataset
 from rdflib.namespace import DCTERMS, PROV
 
 from graph.errors import InvalidQuery
 from graph.iris import ACTOR_PREFIX, DOC_PREFIX, GKGS
-from graph.store import GraphStore, union_graph
+from graph.store import GraphStore
 from ontology import NAMESPACE, relation_type
 
 RDF_FORMATS = ("turtle", "trig", "nquads", "jsonld")
@@ -68,23 +69,21 @@ def export_rdf(store: GraphStore, fmt: str) -> bytes:
     >>> from graph.store import open_store
     >>> with open_store("memory") as store:
     ...     export_rdf(store, "nquads")
-    b'\\n'
+    b''
     """
     if fmt not in RDF_FORMATS:
         raise InvalidQuery(f"unknown RDF format {fmt!r}; choose one of: {', '.join(RDF_FORMATS)}")
-    if fmt == "turtle":
-        graph = union_graph(store)
-        _bind(graph)
-        return graph.serialize(format="turtle", encoding="utf-8")
+    if fmt != "jsonld":
+        # Oxigraph's writers: rdflib's pure-Python Turtle/TriG serialisers took 38 s / 118 s
+        # on a 460k-triple store where these take about a second.
+        return store.dump(fmt, prefixes=PREFIXES)
     copy = Dataset()
     _bind(copy)
     for name, triples in store.iter_graphs():
         named = copy.graph(name)
         for triple in triples:
             named.add(triple)
-    if fmt == "jsonld":
-        return copy.serialize(format="json-ld", context=JSONLD_CONTEXT, encoding="utf-8")
-    return copy.serialize(format=fmt, encoding="utf-8")
+    return copy.serialize(format="json-ld", context=JSONLD_CONTEXT, encoding="utf-8")
 
 
 def _text(value: Any) -> str:

@@ -19,7 +19,8 @@ from graph import actors as actor_queries
 from graph import queries
 from graph.errors import DocumentNotFound, InvalidQuery
 from graph.export import export as export_any
-from graph.iris import document_id, document_iri
+from graph.iris import document_iri
+from graph.load import load_documents
 from graph.models import (
     ActorPath,
     ActorSummary,
@@ -30,7 +31,7 @@ from graph.models import (
     Stats,
 )
 from graph.projection import Projection
-from graph.rdf import StoredDocument, document_triples, read_document
+from graph.rdf import StoredDocument, document_triples, read_document, text_hash
 from graph.store import MEMORY, GraphStore, open_store
 
 
@@ -50,7 +51,7 @@ def _summary(stored: StoredDocument) -> DocumentSummary:
     return DocumentSummary(
         id=stored.id,
         date=stored.date,
-        source=stored.source,
+        source=stored.source or None,
         relations=len(stored.records),
         actors=len(actor_ids),
         text_hash=stored.text_hash,
@@ -82,12 +83,9 @@ class KnowledgeGraph:
         self._projection = Projection()
         self._documents: dict[str, DocumentSummary] = {}
         self._lock = threading.RLock()
-        for name, triples in store.iter_graphs():
-            if document_id(name) is None:
-                continue
-            stored = read_document(name, triples)
-            self._projection.add_document(stored.id, stored.records, date=stored.date)
-            self._documents[stored.id] = _summary(stored)
+        for doc_id, loaded in load_documents(store).items():
+            self._projection.add_facts(doc_id, loaded.actors, loaded.relations, date=loaded.summary.date)
+            self._documents[doc_id] = loaded.summary
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -153,14 +151,16 @@ class KnowledgeGraph:
         assert document.id is not None
         triples = document_triples(document, relations, extractor_version=extractor_version)
         name = document_iri(document.id)
-        stored = read_document(name, triples)
+        summary = _summary(
+            StoredDocument(id=document.id, date=document.date, source=document.source,
+                           text_hash=text_hash(document.text), records=list(relations))
+        )
         with self._lock:
             if document.id in self._documents and set(self._store.graph_triples(name)) == set(triples):
                 return self._documents[document.id]
             self._store.replace_graph(name, triples)
-            self._projection.add_document(stored.id, stored.records, date=stored.date)
-            summary = _summary(stored)
-            self._documents[stored.id] = summary
+            self._projection.add_document(document.id, relations, date=document.date)
+            self._documents[document.id] = summary
             return summary
 
     def delete_document(self, doc_id: str) -> None:

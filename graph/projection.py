@@ -26,6 +26,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import networkx as nx
@@ -92,8 +93,64 @@ class _NodeShare:
     records: int
 
 
-def _record_date(record: RelationRecord, fallback: dt.date | None) -> dt.date | None:
-    return record.date or fallback
+@dataclass(frozen=True, slots=True)
+class ActorFact:
+    """What one document says about an actor."""
+
+    id: str
+    label: str
+    type: str
+    country: str | None = None
+    role: str | None = None
+    aliases: frozenset[str] = frozenset()
+    """The words naming the actor in the document's evidence sentences."""
+
+
+@dataclass(frozen=True, slots=True)
+class RelationFact:
+    """The part of a relation record the projection needs."""
+
+    subject: str
+    object: str
+    relation: str
+    """snake_case relation type."""
+    supported: bool
+    """Not negated, and asserted or reported."""
+    date: dt.date | None = None
+
+
+def facts_from_records(records: Iterable[RelationRecord]) -> tuple[list[ActorFact], list[RelationFact]]:
+    """The actor and relation facts of a document's records (first description of an actor wins)."""
+    first: dict[str, ActorRef] = {}
+    aliases: dict[str, set[str]] = defaultdict(set)
+    relations: list[RelationFact] = []
+    for record in records:
+        for actor in (record.subject, record.object, record.speaker):
+            if actor is None:
+                continue
+            first.setdefault(actor.id, actor)
+            if actor.text:
+                aliases[actor.id].add(actor.text)
+        relations.append(
+            RelationFact(
+                subject=record.subject.id,
+                object=record.object.id,
+                relation=relation_type(record.relation).snake,
+                supported=supports(record),
+                date=record.date,
+            )
+        )
+    actors = [
+        ActorFact(id=a.id, label=a.label, type=a.type, country=a.country, role=a.role,
+                  aliases=frozenset(aliases[a.id] - {a.label}))
+        for a in first.values()
+    ]
+    return actors, relations
+
+
+@cache
+def _symmetric(relation: str) -> bool:
+    return relation_type(relation).symmetric
 
 
 def _min_date(a: dt.date | None, b: dt.date | None) -> dt.date | None:
@@ -144,42 +201,50 @@ class Projection:
         self, doc_id: str, records: Sequence[RelationRecord], *, date: dt.date | None = None
     ) -> None:
         """Add a document's records (replacing what the view holds for the same id)."""
+        actors, relations = facts_from_records(records)
+        self.add_facts(doc_id, actors, relations, date=date)
+
+    def add_facts(
+        self,
+        doc_id: str,
+        actors: Sequence[ActorFact],
+        relations: Sequence[RelationFact],
+        *,
+        date: dt.date | None = None,
+    ) -> None:
+        """Add what one document says (replacing what the view holds for the same id).
+
+        ``actors`` describes every actor the relations name (later entries for an id are ignored).
+        """
         if doc_id in self._doc_edges:
             self.remove_document(doc_id)
         rank = (date.isoformat() if date else "", doc_id)
-        actors: dict[str, ActorRef] = {}
-        aliases: dict[str, set[str]] = defaultdict(set)
         record_counts: dict[str, int] = defaultdict(int)
         shares: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(dict)
-        for record in records:
-            for actor in (record.subject, record.object, record.speaker):
-                if actor is None:
-                    continue
-                actors.setdefault(actor.id, actor)
-                if actor.text:
-                    aliases[actor.id].add(actor.text)
-            record_counts[record.subject.id] += 1
-            if record.object.id != record.subject.id:
-                record_counts[record.object.id] += 1
-            if record.subject.id == record.object.id:
+        for fact in relations:
+            record_counts[fact.subject] += 1
+            if fact.object == fact.subject:
                 continue
-            rtype = relation_type(record.relation)
-            weight = 1 if supports(record) else 0
-            when = _record_date(record, date)
-            pairs = [(record.subject.id, record.object.id)]
-            if rtype.symmetric:
-                pairs.append((record.object.id, record.subject.id))
+            record_counts[fact.object] += 1
+            rtype = _symmetric(fact.relation)
+            when = fact.date or date
+            pairs = [(fact.subject, fact.object)]
+            if rtype:
+                pairs.append((fact.object, fact.subject))
             for pair in pairs:
-                stat = shares[pair].setdefault(rtype.snake, [0, 0, None, None])
-                stat[0] += weight
+                stat = shares[pair].setdefault(fact.relation, [0, 0, None, None])
+                stat[0] += 1 if fact.supported else 0
                 stat[1] += 1
                 stat[2] = _min_date(stat[2], when)
                 stat[3] = _max_date(stat[3], when)
-        for actor_key, actor in actors.items():
+        described: dict[str, ActorFact] = {}
+        for actor in actors:
+            described.setdefault(actor.id, actor)
+        for actor_key, actor in described.items():
             share = _NodeShare(
                 rank=rank,
                 description=(actor.label, actor.type, actor.country, actor.role),
-                aliases=frozenset(aliases[actor_key]),
+                aliases=actor.aliases,
                 records=record_counts.get(actor_key, 0),
             )
             if actor_key not in self.graph:
@@ -202,9 +267,9 @@ class Projection:
                 agg["last_seen"] = _max_date(agg["last_seen"], last)
             self._refresh_edge_totals(data)
         self._doc_edges[doc_id] = set(shares)
-        self._doc_nodes[doc_id] = set(actors)
-        self._doc_records[doc_id] = len(records)
-        self.records += len(records)
+        self._doc_nodes[doc_id] = set(described)
+        self._doc_records[doc_id] = len(relations)
+        self.records += len(relations)
 
     def remove_document(self, doc_id: str) -> bool:
         """Subtract a document's contributions; False when the view does not hold it."""

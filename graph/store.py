@@ -14,12 +14,12 @@ Writes that must be all-or-nothing go straight to the pyoxigraph store, whose
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from graph.errors import StoreError
@@ -119,6 +119,29 @@ class GraphStore:
     def __len__(self) -> int:
         """Number of quads in the store (all graphs)."""
         return len(self.inner)
+
+    def dump(self, fmt: str, *, prefixes: dict[str, str] | None = None) -> bytes:
+        """Serialise the store with Oxigraph's own writers.
+
+        ``turtle``: the union of all named graphs (duplicates merged); ``trig`` and
+        ``nquads``: every graph kept.
+
+        Raises
+        ------
+        StoreError
+            For another format or when the store cannot be read.
+        """
+        try:
+            if fmt == "turtle":
+                union = self.inner.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+                return ox.serialize(union, format=ox.RdfFormat.TURTLE, prefixes=prefixes or {})
+            if fmt == "trig":
+                return self.inner.dump(format=ox.RdfFormat.TRIG, prefixes=prefixes or {})
+            if fmt == "nquads":
+                return self.inner.dump(format=ox.RdfFormat.N_QUADS)
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"cannot serialise store {self.spec!r} as {fmt}: {exc}") from exc
+        raise StoreError(f"the store cannot write {fmt!r} itself")
 
     # ------------------------------------------------------------------ writes
     def replace_graph(self, graph: URIRef, triples: Sequence[Triple]) -> None:
@@ -223,11 +246,3 @@ def open_store(spec: str | Path = MEMORY) -> GraphStore:
         raise StoreError(f"cannot open store at {str(path)!r}: {reason}") from exc
     return GraphStore(str(path), inner)
 
-
-def union_graph(store: GraphStore, graphs: Iterable[URIRef] | None = None) -> Graph:
-    """A plain in-memory rdflib ``Graph`` holding the union of named graphs (all by default)."""
-    merged = Graph()
-    for name in graphs if graphs is not None else store.named_graphs():
-        for triple in store.graph_triples(name):
-            merged.add(triple)
-    return merged
