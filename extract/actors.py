@@ -243,6 +243,31 @@ class ActorMentions:
             return _Mention(j, end, [self._sector(of_country, role, type_)], sector=(role, type_))
         return None
 
+    def _extend_person(self, doc: Doc, mention: _Mention, at: dict[int, dict[str, Span]]) -> _Mention:
+        """ "Foreign Minister X of Iran" takes Iran as X's country; "Netanyahu's government" is ISR-GOV."""
+        person = mention.choices[0]
+        if person["type"] != "Person":
+            return mention
+        n, k = len(doc), mention.end
+        if k + 1 < n and doc[k].text in _POSSESSIVE:
+            sector = at.get(k + 1, {}).get("SECTOR")
+            if sector is not None and person["country"]:
+                _, role, type_ = sector.id_.split(":")
+                return _Mention(mention.start, sector.end, [self._sector(person["country"], role, type_)])
+        if k < n and doc[k].lower_ in _OF:
+            m = k + 1
+            if m < n and doc[m].text in _ARTICLES:
+                m += 1
+            anchor = self._state_anchor(at, m)
+            if anchor is None or anchor.label_ == "NAT" or at.get(anchor.end, {}).get("SECTOR") is not None:
+                return mention
+            country = self._state_of(anchor)
+            if country is None or (person["country"] and person["country"] != country):
+                return mention
+            choices = [_with(c, country=c["country"] or country) for c in mention.choices]
+            return _Mention(mention.start, anchor.end, choices, place=False)
+        return mention
+
     def _ends_in_state(self, ent: Span, at: dict[int, dict[str, Span]]) -> bool:
         """A PERSON entity that ends with a state's name ("Evil Mordor") is the state, not a person."""
         for position in range(ent.start + 1, ent.end):
@@ -334,6 +359,7 @@ class ActorMentions:
                 continue
             mention = self._match_at(doc, i, at, persons)
             if mention is not None and mention.choices:
+                mention = self._extend_person(doc, mention, at)
                 mentions.append(mention)
                 followers = self._following(doc, mention, at)
                 mentions.extend(followers)

@@ -207,3 +207,19 @@ def test_coordinated_states_share_the_sector(actor_nlp):
     ref = by_text(actor_nlp, "Many of the forces of the Syrian opposition reacted.",
                   "forces of the Syrian opposition")
     assert ref.id == "SYR-OPP"
+
+
+def test_person_of_state_and_person_possessive_sector(actor_nlp):
+    ref = by_text(actor_nlp, "Foreign Minister Ali Akbar Velayati of Iran arrived.",
+                  "Foreign Minister Ali Akbar Velayati of Iran")
+    assert (ref.id, ref.country, ref.role) == ("x-ali-akbar-velayati", "IRN", "GOV")
+    ref = by_text(actor_nlp, "Prime Minister Benjamin Netanyahu's government fell.",
+                  "Prime Minister Benjamin Netanyahu's government")
+    assert ref.id == "ISR-GOV"
+
+
+def test_mentions_survive_doc_serialisation(actor_nlp):
+    doc = actor_nlp("Israeli troops fired on Hamas, Ankara said.")
+    copy = Doc(actor_nlp.vocab).from_bytes(doc.to_bytes())
+    assert [(actor_for(s).id, s._.geokg_place) for s in copy.spans[SPANS_KEY]] == [
+        ("ISR-MIL", False), ("hamas", False), ("TUR", True)]
