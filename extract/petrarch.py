@@ -6,8 +6,10 @@ CAMEO actor codes. geokg compares against it at the country level:
 
 - an actor code whose first three letters are a country (``ARNGOV``, ``USAMIL``) scores as
   those three letters (``ARN``, ``USA``);
-- an international code scores through :data:`IGO_KEYS` (``IGOUNO`` → ``united-nations``),
-  or else as its lower-cased code (``IGOCOPITP`` → ``igo-copitp``, ``IMGMOSALQ`` → ``img-mosalq``);
+- a code of an actor of no single country scores, at the same grain, as its sector: the first
+  three letters lower-cased (``IGOUNO`` and ``IGOAFR`` → ``igo``, ``NGOARN`` → ``ngo``,
+  ``IMGMOSALQ`` → ``img``); a predicted actor of no country scores as its role (``IGO``, ``NGO``
+  ...) or, without one, by its type (an international organisation → ``igo``);
 - unknown actors (``---``, ``###``) and literal-text actors (``"INJURY TOLL"``) cannot be
   compared: events naming one are left out of the gold set (and counted in the notes).
 
@@ -37,22 +39,8 @@ CAMEO_PLOVER_FILE = Path("CAMEO2PLOVER-2021.txt")
 DICTIONARY_FILES = (Path("petrarch2") / "PETR.Validate.actors.txt", Path("petrarch2") / "PETR.Validate.agents.txt")
 """The actor and agent dictionaries the unit records are coded with."""
 
-IGO_KEYS: dict[str, str] = {
-    "IGOUNO": "united-nations",
-    "IGOEEU": "european-union",
-    "IGOAFR": "african-union",
-    "IGONAT": "nato",
-    "IGOARL": "arab-league",
-    "IGOASN": "asean",
-    "IGOOPC": "opec",
-    "IGOWHO": "world-health-organization",
-    "IGOIMF": "international-monetary-fund",
-    "IGOWBK": "world-bank",
-}
-"""CAMEO international-organisation codes (first six letters) → geokg organisation ids."""
-
 INTERNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "UIS", "INT"})
-"""First three letters of CAMEO codes for actors of no single country."""
+"""First three letters of CAMEO codes for actors of no single country (their scoring sector)."""
 
 SUPPLEMENT: dict[str, str | None] = {"02": "REQUEST", "01": None}
 """geokg's own choice for CAMEO roots the 2021 table leaves out (see the module docstring)."""
@@ -200,16 +188,14 @@ def cameo_actor_key(code: str) -> str | None:
     """The country-level key of a CAMEO actor code, or None when it cannot be compared.
 
     >>> cameo_actor_key("ARNGOV"), cameo_actor_key("IGOUNO"), cameo_actor_key("---GOV")
-    ('ARN', 'united-nations', None)
+    ('ARN', 'igo', None)
     """
     code = code.strip().upper()
     if len(code) < 3 or not code[:3].isalpha() or code.startswith('"'):
         return None
     head = code[:3]
     if head in INTERNATIONAL_PREFIXES:
-        if code[:6] in IGO_KEYS:
-            return IGO_KEYS[code[:6]]
-        return f"{head.lower()}-{code[3:].lower()}" if len(code) > 3 else head.lower()
+        return head.lower()
     return head
 
 
@@ -218,8 +204,13 @@ def predicted_key(actor: ActorRef) -> str | None:
 
     An actor with a country scores as that country's code (the CAMEO importer puts the CAMEO
     code there, ``ARN``; real countries' CAMEO codes are mostly their ISO3); an actor of no
-    country whose id is a CAMEO code goes through :func:`cameo_actor_key`; any other actor
-    scores as in the gold set (:func:`extract.evaluation.scoring_key`, e.g. ``nato``).
+    country whose id is a CAMEO code goes through :func:`cameo_actor_key`; an actor of no
+    country scores as its international sector (role ``IGO``/``NGO``/``IMG`` ..., or ``igo`` for
+    an international organisation without one); any other actor scores as in the gold set
+    (:func:`extract.evaluation.scoring_key`).
+
+    >>> predicted_key(ActorRef(id="nato", label="NATO", type="InternationalOrganization"))
+    'igo'
     """
     if actor.country:
         key = cameo_actor_key(actor.country)
@@ -229,6 +220,10 @@ def predicted_key(actor: ActorRef) -> str | None:
         key = cameo_actor_key(actor.id)
         if key is not None:
             return key
+    if actor.role and actor.role.upper() in INTERNATIONAL_PREFIXES:
+        return actor.role.lower()
+    if actor.type == "InternationalOrganization":
+        return "igo"
     return scoring_key(actor)
 
 
@@ -305,7 +300,7 @@ def petrarch_gold(shared_dir: str | Path) -> tuple[list[GoldSentence], dict[str,
 __all__ = [
     "CAMEO_PLOVER_FILE",
     "DICTIONARY_FILES",
-    "IGO_KEYS",
+    "INTERNATIONAL_PREFIXES",
     "PetrarchDataError",
     "PetrarchEvent",
     "PetrarchRecord",

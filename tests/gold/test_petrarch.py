@@ -60,13 +60,16 @@ def test_cameo_to_plover_table(shared_data: Path) -> None:
 def test_actor_codes_at_country_level() -> None:
     assert cameo_actor_key("ARNGOV") == "ARN"
     assert cameo_actor_key("USAMIL") == "USA"
-    assert cameo_actor_key("IGOUNO") == "united-nations"
-    assert cameo_actor_key("IGOCOPITP") == "igo-copitp"
+    assert cameo_actor_key("IGOUNO") == cameo_actor_key("IGOCOPITP") == "igo"
+    assert cameo_actor_key("NGOARNGOV") == "ngo"
     assert cameo_actor_key("---GOV") is None
     assert cameo_actor_key('"INJURY TOLL"') is None
     arnor = ActorRef(id="ARN", label="Arnor", type="State", country="ARN")
     assert predicted_key(arnor) == "ARN"
-    assert predicted_key(ActorRef(id="nato", label="NATO", type="InternationalOrganization", role="IGO")) == "nato"
+    assert predicted_key(ActorRef(id="nato", label="NATO", type="InternationalOrganization", role="IGO")) == "igo"
+    msf = ActorRef(id="doctors-without-borders", label="MSF", type="Organization", role="NGO")
+    assert predicted_key(msf) == "ngo"
+    assert predicted_key(ActorRef(id="x-frodo", label="Frodo", type="Person")) == "x-frodo"
 
 
 def test_gold_from_records(shared_data: Path) -> None:
