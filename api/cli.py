@@ -160,7 +160,7 @@ def _table_row(record: RelationRecord) -> str:
 def extract(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Text files, .jsonl files, directories (their .txt/.jsonl), or - for stdin "
+        typer.Argument(help="Text files, .jsonl files, directories (their .txt, .html, .jsonl), or - for stdin "
                             "(default: -)", show_default=False),
     ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl (one record a line) or table")] = "jsonl",

@@ -3,8 +3,9 @@
 Inputs are plain-text files (one document each), ``.jsonl`` files of
 ``{"id", "text", "date"?, "source"?}`` objects (one document a line; without ``date`` an
 ISO ``published`` value gives the date, without ``source`` a ``url``), directories
-(their ``.txt`` and ``.jsonl`` files, recursively, in name order) and ``-`` for
-standard input (plain text, one document). Documents are yielded as they are
+(their ``.txt``, ``.html``, ``.htm`` and ``.jsonl`` files, recursively, in name order) and
+``-`` for standard input (plain text, one document). An HTML page is reduced to its text.
+Documents are yielded as they are
 read: a JSONL file is streamed line by line. Every problem is an
 :class:`~extract.errors.InputError` with a one-line message naming the input.
 """
@@ -15,6 +16,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,8 +30,86 @@ STDIN = "-"
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
 
-TEXT_SUFFIXES = (".txt",)
+TEXT_SUFFIXES = (".txt", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
+
+
+_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
+_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+                         "article", "header", "footer", "blockquote", "title", "td", "th", "ul", "ol"})
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+
+
+class _TextOfHtml(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED_TAGS:
+            self.skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether the text is an HTML page (it starts with a doctype, ``<html>``, ``<head>`` or ``<body>``).
+
+    Examples
+    --------
+    >>> looks_like_html("<!DOCTYPE html><p>Ankara said</p>"), looks_like_html("a <b> tag in prose")
+    (True, False)
+    """
+    return bool(_HTML_START.match(text[:1000]))
+
+
+def html_to_text(html: str) -> str:
+    r"""The readable text of an HTML page: tags dropped, scripts and styles skipped, one line a block.
+
+    Examples
+    --------
+    >>> html_to_text("<html><head><title>x</title></head><body><p>Turkey &amp; Russia met.</p>"
+    ...              "<script>var a;</script><p>Iran objected.</p></body></html>")
+    'Turkey & Russia met.\nIran objected.'
+    """
+    parser = _TextOfHtml()
+    parser.feed(html)
+    parser.close()
+    lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def plain_text(text: str, *, where: str) -> str:
+    """Check a document's text, reducing an HTML page to its text first.
+
+    Raises
+    ------
+    InputError
+        When the text (or the HTML page's text) is empty, whitespace only or binary.
+
+    Examples
+    --------
+    >>> plain_text("<html><body><p>Iran condemned Israel.</p></body></html>", where="page")
+    'Iran condemned Israel.'
+    """
+    check_text(text, where=where)
+    if looks_like_html(text):
+        reduced = html_to_text(text)
+        if not reduced.strip():
+            raise InputError(f"{where}: HTML page without text")
+        return reduced
+    return text
 
 
 def check_text(text: str, *, where: str) -> str:
@@ -99,7 +179,7 @@ def _expand(path: Path) -> list[Path]:
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
         if not found:
-            raise InputError(f"{path}: directory holds no .txt or .jsonl files")
+            raise InputError(f"{path}: directory holds no .txt, .html or .jsonl files")
         return found
     if not path.is_file():
         raise InputError(f"{path}: not a regular file")
@@ -111,7 +191,7 @@ def _read_text_file(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    text = check_text(decode_bytes(data, where=str(path)), where=str(path))
+    text = plain_text(decode_bytes(data, where=str(path)), where=str(path))
     return Document(id=file_document_id(path), text=text, source=str(path))
 
 
@@ -151,8 +231,8 @@ def _document_of_line(line: bytes, *, where: str) -> Document:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
         raise InputError(f"{where}: field {field!r}: {first['msg']}") from None
-    check_text(document.text, where=where)
-    return document
+    text = plain_text(document.text, where=where)
+    return document if text == document.text else document.model_copy(update={"text": text})
 
 
 def _read_jsonl(stream: Iterable[bytes], *, name: str) -> Iterator[Document]:
@@ -187,8 +267,8 @@ def read_documents(
     paths
         Files, directories, or ``"-"`` for standard input. A ``.jsonl`` file gives
         one document a line; any other file one document whose id is the file's
-        stem. A directory gives its ``.txt`` and ``.jsonl`` files (recursively,
-        sorted; hidden entries skipped).
+        stem. A directory gives its ``.txt``, ``.html``, ``.htm`` and ``.jsonl`` files
+        (recursively, sorted; hidden entries skipped).
     stdin
         The binary stream ``"-"`` reads; ``sys.stdin.buffer`` when None.
 
@@ -217,7 +297,7 @@ def read_documents(
     for item in given:
         if item == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            text = check_text(decode_bytes(stream.read(), where="<stdin>"), where="<stdin>")
+            text = plain_text(decode_bytes(stream.read(), where="<stdin>"), where="<stdin>")
             yield Document(text=text, source="<stdin>").ensure_id()
             continue
         for path in _expand(Path(item)):

@@ -14,7 +14,7 @@ from api.deps import GraphDep, LockDep, SettingsDep, WriteAccess, get_extractor
 from api.errors import ERROR_RESPONSES, ErrorResponse, not_found_responses
 from api.ingest import IngestedDocument, ingest_documents
 from extract.errors import DocumentTooLarge, InputError
-from extract.readers import check_text
+from extract.readers import plain_text
 from extract.records import Document, RelationRecord
 from graph.models import DocumentSummary, Page
 
@@ -83,7 +83,7 @@ def parse_document(raw: bytes, *, max_text_bytes: int) -> Document:
     Raises
     ------
     InputError
-        Body not UTF-8; text empty, whitespace only or binary.
+        Body not UTF-8; text empty, whitespace only or binary; an HTML page without text.
     DocumentTooLarge
         Text longer than ``max_text_bytes`` in UTF-8.
     RequestValidationError
@@ -101,8 +101,8 @@ def parse_document(raw: bytes, *, max_text_bytes: int) -> Document:
     size = len(body.text.encode("utf-8"))
     if size > max_text_bytes:
         raise DocumentTooLarge(size, max_text_bytes)
-    check_text(body.text, where="text")
-    return Document(id=body.id, text=body.text, date=body.date, source=body.source)
+    text = plain_text(body.text, where="text")  # an HTML page is reduced to its text
+    return Document(id=body.id, text=text, date=body.date, source=body.source)
 
 
 @router.post(

@@ -33,6 +33,14 @@ def test_post_document_returns_201_with_the_extracted_relations(client: TestClie
     assert found[0]["date"] == "2016-12-20"
 
 
+def test_post_html_page_is_reduced_to_its_text(client: TestClient) -> None:
+    page = ("<!doctype html><html><head><script>var x = 'Iran attacked Israel';</script></head>"
+            "<body><p>Turkey cooperates with Russia against the Islamic State.</p></body></html>")
+    body = client.post("/documents", json={"id": "page", "text": page}).json()
+    sentences = {r["sentence"] for r in body["relations"]}
+    assert sentences == {"Turkey cooperates with Russia against the Islamic State."}
+
+
 def test_post_without_id_gets_a_content_hash_id(client: TestClient) -> None:
     first = client.post("/documents", json={"text": CORPUS[0]["text"]}).json()
     again = client.post("/documents", json={"text": CORPUS[0]["text"]}).json()

@@ -133,7 +133,7 @@ def _bad_cli_cases(tmp_path: Path, store: str) -> dict[str, tuple[list[str], byt
     return {
         "missing file": (["extract", str(tmp_path / "nope.txt")], None, "no such file"),
         "empty directory": (["ingest", "--store", store, str(tmp_path / "empty-dir")], None,
-                            "no .txt or .jsonl"),
+                            "no .txt, .html or .jsonl"),
         "undecodable bytes": (["extract", str(tmp_path / "latin1.txt")], None, "cannot decode as UTF-8"),
         "empty file": (["extract", str(tmp_path / "empty.txt")], None, "empty text"),
         "empty stdin": (["extract", "-"], b"  \n", "<stdin>: empty text"),

@@ -46,6 +46,8 @@ CASES = [
      422, "validation_error", "txt"),
     ("empty text", "POST", "/documents", {"json": {"text": ""}}, 422, "invalid_input", "empty"),
     ("whitespace text", "POST", "/documents", {"json": {"text": " \n\t "}}, 422, "invalid_input", "empty"),
+    ("HTML page without text", "POST", "/documents",
+     {"json": {"text": "<html><body><script>x()</script></body></html>"}}, 422, "invalid_input", "HTML"),
     ("binary text", "POST", "/documents", {"json": {"text": "a\u0000b"}}, 422, "invalid_input", "binary"),
     ("undecodable body", "POST", "/documents",
      {"content": b'{"text": "\xff\xfe"}', "headers": {"content-type": "application/json"}},

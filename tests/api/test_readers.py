@@ -37,6 +37,24 @@ def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
     assert doc.text == "Ankara said"
 
 
+HTML_PAGE = """<!DOCTYPE html>
+<html><head><title>VOA</title><style>p {color: red}</style></head>
+<body><h1>Talks</h1><p>Turkey cooperates with <b>Russia</b> against the Islamic State.</p>
+<script>track("Iran attacked Israel")</script><p>Iran &amp; Iraq signed a deal.</p></body></html>"""
+
+
+def test_html_page_is_reduced_to_its_text(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(HTML_PAGE, encoding="utf-8")
+    (tmp_path / "prose.txt").write_text("A <b> tag mentioned in prose stays as written.", encoding="utf-8")
+    page, prose = read_documents([tmp_path / "page.html", tmp_path / "prose.txt"])
+    assert page.text == ("Talks\nTurkey cooperates with Russia against the Islamic State.\n"
+                         "Iran & Iraq signed a deal.")
+    assert prose.text == "A <b> tag mentioned in prose stays as written."
+    (tmp_path / "empty.html").write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match=r"empty\.html: HTML page without text"):
+        list(read_documents([tmp_path / "empty.html"]))
+
+
 def test_jsonl_gives_one_document_a_line_with_its_fields(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "news.jsonl", [
         {"id": "a", "text": SENTENCE, "date": "2016-12-20", "source": "wire"},
@@ -109,8 +127,8 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
     (tmp_path / "badbytes.jsonl").write_bytes(b'{"text": "ok"}\n{"text": "\xff"}\n')
     return {
         "missing file": ([str(tmp_path / "nope.txt")], r"nope\.txt: no such file or directory"),
-        "empty directory": ([str(tmp_path / "empty-dir")], r"holds no \.txt or \.jsonl files"),
-        "directory without inputs": ([str(tmp_path / "other-dir")], r"holds no \.txt or \.jsonl files"),
+        "empty directory": ([str(tmp_path / "empty-dir")], r"holds no \.txt, \.html or \.jsonl files"),
+        "directory without inputs": ([str(tmp_path / "other-dir")], r"holds no \.txt, \.html or \.jsonl files"),
         "undecodable bytes": ([str(tmp_path / "latin1.txt")], r"cannot decode as UTF-8"),
         "binary file": ([str(tmp_path / "binary.txt")], r"binary data"),
         "empty file": ([str(tmp_path / "empty.txt")], r"empty\.txt: empty text"),
