@@ -16,6 +16,9 @@ One YAML file is a mapping with any of these keys (all optional):
     Office titles that compose with a state and a name ("Turkish *President* X"): ``role``, ``words``.
 ``former``
     Words that mark a former office holder ("former", "ex-").
+``modifiers``
+    Words joined by a hyphen to a name that make it describe rather than act: ``before``
+    ("pro-Russian", "anti-Assad") and ``after`` ("Turkish-backed"); such names are no mentions.
 
 See docs/actors.md for the full format. Every entry is validated with pydantic; a bad entry raises
 :class:`ActorDictionaryError` naming the file and the entry.
@@ -138,6 +141,15 @@ class TitleEntry(_Record):
     _names = field_validator("words")(_non_empty)
 
 
+class Modifiers(_Record):
+    """Hyphenated words that turn a name into a description ("pro-Russian", "Turkish-backed")."""
+
+    before: list[str] = []
+    after: list[str] = []
+
+    _names = field_validator("before", "after")(_non_empty)
+
+
 class ActorDictionary(_Record):
     """The validated content of one dictionary file (or several, merged)."""
 
@@ -147,6 +159,7 @@ class ActorDictionary(_Record):
     sectors: list[SectorEntry] = []
     titles: list[TitleEntry] = []
     former: list[str] = []
+    modifiers: Modifiers = Modifiers()
 
     def merged(self, other: ActorDictionary) -> ActorDictionary:
         """This dictionary followed by ``other`` (later entries win on conflicts)."""
@@ -157,6 +170,10 @@ class ActorDictionary(_Record):
             sectors=[*self.sectors, *other.sectors],
             titles=[*self.titles, *other.titles],
             former=[*self.former, *other.former],
+            modifiers=Modifiers(
+                before=[*self.modifiers.before, *other.modifiers.before],
+                after=[*self.modifiers.after, *other.modifiers.after],
+            ),
         )
 
 
@@ -167,6 +184,7 @@ _SECTIONS: dict[str, type[BaseModel] | None] = {
     "sectors": SectorEntry,
     "titles": TitleEntry,
     "former": None,
+    "modifiers": Modifiers,
 }
 
 
@@ -213,8 +231,15 @@ def parse_actor_dictionary(data: Any, *, source: str = "<data>") -> ActorDiction
         raise ActorDictionaryError(
             source, f"unknown section(s) {', '.join(map(str, unknown))}; known: {', '.join(_SECTIONS)}"
         )
-    sections: dict[str, list[Any]] = {}
+    sections: dict[str, Any] = {}
     for section, model in _SECTIONS.items():
+        if section == "modifiers":
+            try:
+                sections[section] = Modifiers.model_validate(data.get(section) or {})
+            except ValidationError as error:
+                problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'entry'}: {e['msg']}" for e in error.errors())
+                raise ActorDictionaryError(source, problems, entry="modifiers") from None
+            continue
         items = data.get(section) or []
         if not isinstance(items, list):
             raise ActorDictionaryError(source, f"section {section!r} must be a list")

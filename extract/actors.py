@@ -41,7 +41,7 @@ _CANDIDATES_KEY = "_geokg_actor_candidates"
 _NAME_KINDS = ("ACTOR", "NAT", "SEAT", "PLACE")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _OF = {"of"}
-_COORD = {",", "and", "or", "&"}
+_COORD = {",", "and", "or", "&", "-", "–"}
 _ARTICLES = {"the", "The"}
 _ENTITY_TYPES = {"PERSON": "Person", "ORG": "Organization", "NORP": "SocialGroup"}
 _PLACE_ENTITIES = {"GPE", "LOC"}
@@ -112,6 +112,20 @@ class ActorMentions:
         if _CANDIDATES_KEY in doc.spans:
             del doc.spans[_CANDIDATES_KEY]
         return at
+
+    def _described(self, doc: Doc, at: dict[int, dict[str, Span]]) -> set[int]:
+        """Token positions of names that only describe: "pro-Russian", "Turkish-backed"."""
+        blocked: set[int] = set()
+        n = len(doc)
+        for start, kinds in at.items():
+            for kind, span in kinds.items():
+                if kind not in ("ACTOR", "NAT", "SEAT"):
+                    continue
+                before = start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in self.gazetteer.modifiers_before
+                after = span.end + 1 < n and doc[span.end].text == "-" and doc[span.end + 1].lower_ in self.gazetteer.modifiers_after
+                if before or after:
+                    blocked.update(range(span.start, span.end))
+        return blocked
 
     # -- composition ----------------------------------------------------------------------------
 
@@ -343,6 +357,9 @@ class ActorMentions:
 
     def __call__(self, doc: Doc) -> Doc:
         at = self._candidates(doc)
+        described = self._described(doc, at)
+        if described:
+            at = {start: kinds for start, kinds in at.items() if start not in described}
         persons = {
             ent.start: ent
             for ent in doc.ents
@@ -376,6 +393,8 @@ class ActorMentions:
             for t in range(m.start, m.end):
                 taken[t] = True
         for t in (t for p in places for t in range(p.start, p.end)):
+            taken[t] = True
+        for t in described:
             taken[t] = True
         for ent in doc.ents:
             if any(taken[t] for t in range(ent.start, ent.end)):

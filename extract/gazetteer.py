@@ -88,6 +88,10 @@ class Gazetteer:
     """Phrase key → the actor(s) it may name (several when a name is shared, chosen by date)."""
     state_labels: dict[str, str] = field(default_factory=dict)
     """Country code → display label."""
+    modifiers_before: frozenset[str] = frozenset()
+    """Lower-case words that, hyphenated before a name, make it no mention ("pro", "anti")."""
+    modifiers_after: frozenset[str] = frozenset()
+    """Lower-case words that, hyphenated after a name, make it no mention ("backed")."""
 
     def resolve(self, key: str) -> list[ActorInfo]:
         """The actor choices of a phrase key (empty for sector, title and place keys)."""
@@ -127,6 +131,8 @@ class _Builder:
         """(kind, normalised text) → (key, exact, layer, text as written: the tokenizer needs its case)."""
         self.actors: dict[str, list[ActorInfo]] = {}
         self.state_labels: dict[str, str] = {}
+        self.modifiers_before: set[str] = set()
+        self.modifiers_after: set[str] = set()
         self.layer = 0
 
     def phrase(self, kind: str, text: str, key: str, *, exact: bool = False) -> None:
@@ -224,6 +230,8 @@ class _Builder:
                 self.phrase("TITLE", word, f"title:{title.role}")
         for word in dictionary.former:
             self.phrase("FORMER", word, "former")
+        self.modifiers_before.update(w.lower() for w in dictionary.modifiers.before)
+        self.modifiers_after.update(w.lower() for w in dictionary.modifiers.after)
 
     def actor_info(self, entry: ActorEntry) -> ActorInfo:
         if entry.type == "State" and entry.country:
@@ -239,7 +247,13 @@ class _Builder:
 
     def build(self) -> Gazetteer:
         phrases = [(kind, text, key, exact) for (kind, _), (key, exact, _, text) in self.by_phrase.items()]
-        return Gazetteer(phrases=phrases, actors=self.actors, state_labels=self.state_labels)
+        return Gazetteer(
+            phrases=phrases,
+            actors=self.actors,
+            state_labels=self.state_labels,
+            modifiers_before=frozenset(self.modifiers_before),
+            modifiers_after=frozenset(self.modifiers_after),
+        )
 
 
 @cache

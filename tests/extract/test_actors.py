@@ -223,3 +223,10 @@ def test_mentions_survive_doc_serialisation(actor_nlp):
     copy = Doc(actor_nlp.vocab).from_bytes(doc.to_bytes())
     assert [(actor_for(s).id, s._.geokg_place) for s in copy.spans[SPANS_KEY]] == [
         ("ISR-MIL", False), ("hamas", False), ("TUR", True)]
+
+
+def test_descriptive_hyphenated_names_are_no_mentions(actor_nlp):
+    found = mentions(actor_nlp, "Pro-Russian separatists and Turkish-backed rebels attacked the Iran-backed Houthis.")
+    assert [ref.id for _, ref in found] == ["houthis"]
+    found = mentions(actor_nlp, "Joint Russian-Turkish patrols began; Russian-Turkish troops moved.")
+    assert [ref.id for _, ref in found] == ["RUS", "TUR", "RUS-MIL", "TUR-MIL"]

@@ -111,3 +111,10 @@ places: [Springfield]
 def test_parse_text_source_in_message():
     with pytest.raises(ActorDictionaryError, match="<inline>: entry sectors #0"):
         parse_actor_dictionary_text("sectors:\n  - {role: GOV, nouns: []}\n", source="<inline>")
+
+
+def test_bad_modifiers_section(tmp_path: Path):
+    path = tmp_path / "mods.yaml"
+    path.write_text("modifiers: {before: [pro], sideways: [x]}\n", encoding="utf-8")
+    with pytest.raises(ActorDictionaryError, match="entry modifiers"):
+        load_actor_dictionary(path)
