@@ -72,3 +72,43 @@ def test_real_server_over_a_socket(server: str) -> None:
         graphml = http.get("/export", params={"format": "graphml"})
         assert graphml.headers["content-type"].startswith("application/graphml+xml")
         assert b"Ukraine" in graphml.content
+
+
+def test_concurrent_writers_and_readers(server: str) -> None:
+    """4 writer threads and 4 reader threads against the real server: no errors, no lost documents."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    auth = {"Authorization": "Bearer t0ken"}
+    texts = [doc["text"] for doc in CORPUS]
+    ids = [f"w{writer}-{n}" for writer in range(4) for n in range(3)]
+
+    def write(writer: int) -> list[int]:
+        with httpx.Client(base_url=server, timeout=120, headers=auth) as http:
+            return [http.post("/documents", json={"id": f"w{writer}-{n}", "text": texts[n]}).status_code
+                    for n in range(3)]
+
+    def read(_: int) -> list[int]:
+        codes = []
+        with httpx.Client(base_url=server, timeout=120) as http:
+            for _ in range(10):
+                codes.append(http.get("/relations", params={"type": "opposes"}).status_code)
+                codes.append(http.get("/stats").status_code)
+                listing = http.get("/documents", params={"limit": 1000})
+                codes.append(listing.status_code)
+                for doc in listing.json()["items"]:  # a listed document is whole: its relations are there
+                    detail = http.get(f"/documents/{doc['id']}")
+                    codes.append(detail.status_code)
+                    assert len(detail.json()["relations"]) == doc["relations"]
+        return codes
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        writers = [pool.submit(write, w) for w in range(4)]
+        readers = [pool.submit(read, r) for r in range(4)]
+        write_codes = [code for future in writers for code in future.result()]
+        read_codes = [code for future in readers for code in future.result()]
+    assert write_codes == [201] * len(ids)
+    assert set(read_codes) == {200}
+    with httpx.Client(base_url=server, timeout=60) as http:
+        listed = {d["id"] for d in http.get("/documents", params={"limit": 1000}).json()["items"]}
+        assert listed == set(ids)
+        assert http.get("/stats").json()["documents"] == len(ids)
