@@ -7,6 +7,7 @@ Every error answer, whatever raised it, has the body
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 
 from fastapi import FastAPI, Request
@@ -83,7 +84,10 @@ _TYPED: tuple[tuple[type[Exception], int, str], ...] = (
 """Typed errors of the core: exception class → HTTP status and code."""
 
 
-def _typed_handler(status: int, code: str):
+Handler = Callable[[Request, Exception], Awaitable[JSONResponse]]
+
+
+def _typed_handler(status: int, code: str) -> Handler:
     async def handle(request: Request, exc: Exception) -> JSONResponse:
         if status >= 500:
             log.error("%s on %s %s: %s", code, request.method, request.url.path, exc)

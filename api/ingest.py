@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING
@@ -29,7 +28,7 @@ def ingest_documents(
     graph: KnowledgeGraph,
     documents: Iterable[Document],
     *,
-    lock: threading.Lock | threading.RLock | AbstractContextManager[object] | None = None,
+    lock: AbstractContextManager[object] | None = None,
     n_process: int = 1,
 ) -> Iterator[IngestedDocument]:
     """Extract relations from documents and store each document with them.
