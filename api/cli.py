@@ -8,8 +8,10 @@ usage errors exit with 2.
 
 from __future__ import annotations
 
+import io
 import ipaddress
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -78,12 +80,23 @@ def _reported() -> Iterator[None]:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         _fail(f"invalid setting {where}: {first['msg']}")
+    except BrokenPipeError:
+        _quiet_stdout()  # the reader went away (``geokg extract ... | head``): stop without a message
+        raise typer.Exit(1) from None
     except OSError as exc:
         target = f"{exc.filename}: " if exc.filename else ""
         _fail(f"{target}{exc.strerror or exc}")
     except KeyboardInterrupt:
         typer.echo("geokg: interrupted", err=True)
         raise typer.Exit(130) from None
+
+
+def _quiet_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def _settings(**overrides: object) -> Settings:
