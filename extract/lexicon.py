@@ -28,7 +28,7 @@ from ontology import relation_type
 from ontology.terms import UnknownRelationType
 
 _SPECIAL_FILES = {"frames.yaml", "light_verbs.yaml", "cues.yaml"}
-_PLACEHOLDERS = ("$LEMMAS", "$PREPS", "$PARTICLES", "$LIGHT")
+_PLACEHOLDERS = ("$LEMMAS", "$PREPS", "$PARTICLES", "$LIGHT", "$VERBS")
 
 
 class Frame(BaseModel):
@@ -60,6 +60,10 @@ class LexiconEntry(BaseModel):
     lemmas: list[str] = Field(min_length=1)
     preps: list[str] = Field(default_factory=list)
     particles: list[str] = Field(default_factory=list)
+    verbs: list[str] = Field(default_factory=list)
+    """Governing verbs, for frames that name them (``$VERBS``: "restore ties with")."""
+    reverse: bool = False
+    """The grammatical object is the relation's subject ("Turkey received aid from Greece")."""
 
     @field_validator("relation")
     @classmethod
@@ -69,7 +73,7 @@ class LexiconEntry(BaseModel):
         except UnknownRelationType as err:
             raise ValueError(str(err)) from None
 
-    @field_validator("lemmas", "preps", "particles")
+    @field_validator("lemmas", "preps", "particles", "verbs")
     @classmethod
     def _lower(cls, value: list[str]) -> list[str]:
         return [v.strip().lower() for v in value if v.strip()]
@@ -87,6 +91,26 @@ class IntentionCues(BaseModel):
     verbs: list[str]
     auxiliaries: list[str]
     nouns: list[str]
+
+
+class IntentEventCues(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    verbs: list[str]
+    relations: dict[Literal["cooperation", "conflict"], str]
+
+    @field_validator("relations")
+    @classmethod
+    def _known(cls, value: dict[str, str]) -> dict[str, str]:
+        out = {}
+        for polarity, name in value.items():
+            try:
+                rtype = relation_type(name)
+            except UnknownRelationType as err:
+                raise ValueError(str(err)) from None
+            if rtype.polarity != polarity:
+                raise ValueError(f"{name} has polarity {rtype.polarity}, not {polarity}")
+            out[polarity] = rtype.snake
+        return out
 
 
 class HypotheticalCues(BaseModel):
@@ -110,6 +134,7 @@ class Cues(BaseModel):
 
     negation: NegationCues
     intention: IntentionCues
+    intent_events: IntentEventCues
     hypothetical: HypotheticalCues
     report: ReportCues
     responsibility: list[str]
@@ -136,6 +161,8 @@ class Lexicon(BaseModel):
                 raise ValueError(f"entry {entry.relation}/{entry.frame} needs preps")
             if frame.uses("$PARTICLES") and not entry.particles:
                 raise ValueError(f"entry {entry.relation}/{entry.frame} needs particles")
+            if frame.uses("$VERBS") and not entry.verbs:
+                raise ValueError(f"entry {entry.relation}/{entry.frame} needs verbs")
             if frame.object == "none" and not relation_type(entry.relation).symmetric:
                 raise ValueError(
                     f"frame {entry.frame} pairs actors with each other; {entry.relation} is not symmetric"
@@ -150,6 +177,7 @@ class Lexicon(BaseModel):
             "$PREPS": entry.preps,
             "$PARTICLES": entry.particles,
             "$LIGHT": self.light_verbs,
+            "$VERBS": entry.verbs,
         }
         return [_fill(pattern, values) for pattern in self.frames[entry.frame].patterns]
 

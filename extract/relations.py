@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
@@ -41,8 +41,10 @@ PLACES_KEY = "geokg_places"
 Resolver = Callable[[Span], "ActorRef | None"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_AMONG = frozenset({"between", "among", "amongst"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-_PRONOUNS = {"it": "one", "its": "one", "he": "person", "she": "person", "they": "many", "them": "many"}
+_PRONOUNS = {"it": "one", "its": "one", "he": "person", "she": "person", "his": "person", "her": "person",
+             "they": "many", "them": "many", "their": "many"}
 _MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 _CHAIN_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "conj", "relcl", "acl", "parataxis", "prep", "pobj", "dobj"})
 
@@ -65,7 +67,10 @@ class _Context:
     negated: bool = False
     modality: Modality = "asserted"
     speaker: Span | None = None
-    verbs: list[Token] = field(default_factory=list)
+    intent_verb: Token | None = None
+    """An intention verb governing the trigger ("threatened to attack")."""
+    reported: bool = False
+    conditional: bool = False
 
 
 class RelationMatcher:
@@ -109,6 +114,8 @@ class RelationMatcher:
         self._intent_verbs = words(cues.intention.verbs)
         self._intent_aux = words(cues.intention.auxiliaries)
         self._intent_nouns = words(cues.intention.nouns)
+        self._intent_events = words(cues.intent_events.verbs)
+        self._intent_relations = cues.intent_events.relations
         self._hypo_marks = words(cues.hypothetical.marks)
         self._hypo_aux = words(cues.hypothetical.auxiliaries)
         self._report_verbs = words(cues.report.verbs)
@@ -211,17 +218,31 @@ class RelationMatcher:
         if prep is not None and self._place_object(prep, at, places) and prep.lower_ in self._locative:
             return []
 
+        joint = "modifier" in nodes
+        if frame.kind == "verb" and frame.object == "none" and not joint and any(
+            c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("with", "against"))
+            for c in trigger.children
+        ):
+            return []  # "met the president": the object frames handle it
         if frame.kind == "verb":
             subjects, objects = self._verb_arguments(trigger, prep, frame, at)
         else:
-            subjects, objects = self._noun_arguments(trigger, prep, light, frame, at, rtype.symmetric)
-        if frame.object == "none":
-            pool = subjects  # symmetric frames only (checked when the lexicon loads)
-        elif rtype.symmetric and objects and not subjects:
+            subjects, objects = self._noun_arguments(trigger, prep, light, frame, at, rtype.symmetric, joint)
+        if entry.reverse:
+            subjects, objects = objects, subjects
+        pool_subjects = frame.object == "none" or (
+            prep is None and light is not None and light.dep_ != "relcl" and frame.object == "prep"
+        )
+        if objects and subjects:
+            pool = []
+        elif pool_subjects and rtype.symmetric:
+            pool = subjects  # "Russia and Iran held talks", "trained together"
+        elif rtype.symmetric and objects and not subjects and prep is not None and prep.lower_ in _AMONG:
             pool = objects  # "talks between Russia and Iran"
         else:
             pool = []
         if pool:
+            pool = sorted(_unique(pool), key=lambda a: a.span.start)
             pairs = [(a, b) for n, a in enumerate(pool) for b in pool[n + 1:]]
         else:
             pairs = [(s, o) for s in subjects for o in objects]
@@ -273,6 +294,26 @@ class RelationMatcher:
                     location=location,
                 )
             )
+        intent = context.intent_verb
+        if intent is not None and intent.lemma_.lower() in self._intent_events:
+            event = relation_type(self._intent_relations[rtype.polarity])
+            modality: Modality = (
+                "hypothetical" if context.conditional else "reported" if context.reported else "asserted"
+            )
+            factor = _MODALITY_FACTOR[modality] / _MODALITY_FACTOR[context.modality]
+            for record in list(records):
+                records.append(
+                    record.model_copy(
+                        update={
+                            "relation": event.snake,
+                            "plover": event.plover,
+                            "polarity": event.polarity,
+                            "modality": modality,
+                            "confidence": round(min(1.0, record.confidence * factor), 3),
+                            "trigger": f"{intent.text} to {trigger_text}",
+                        }
+                    )
+                )
         return records
 
     # -- arguments -----------------------------------------------------------------------------
@@ -300,17 +341,19 @@ class RelationMatcher:
             return [_Arg(s, pronoun=True) for s in resolved]
         if depth > 1 or head.pos_ not in ("NOUN", "PROPN"):
             return []
-        # "the Russian ambassador", "Syria's government", "the Foreign Ministries of Russia and Iran"
-        for child in head.children:
-            if child.dep_ in _MODIFIER_DEPS and child.i in at:
-                return [_Arg(at[child.i])]
+        # "the envoy, Steve Witkoff", "the Russian ambassador", "the Foreign Ministries of Russia and Iran";
+        # a possessor stands for the phrase only as an object ("rejected Putin's offer"), since
+        # "Trump's envoy spoke" is the envoy speaking, not Trump
         for child in head.children:
             if child.dep_ == "appos":
                 found = self._mentions(child, at, depth=depth + 1)
                 if found:
                     return found
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ in _MODIFIER_DEPS and child.i in at and (child.dep_ != "poss" or not _is_subject(head)):
+                return [_Arg(at[child.i])]
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self._mentions(pobj, at, depth=depth + 1)
@@ -408,6 +451,8 @@ class RelationMatcher:
                 return subjects, self._prep_objects(prep, at)
             return subjects, []
         subjects = self._clause_subjects(verb, at)
+        if prep is not None:
+            return subjects, self._prep_objects(prep, at)
         if frame.object == "direct":
             objects: list[_Arg] = []
             for child in verb.children:
@@ -432,13 +477,18 @@ class RelationMatcher:
         frame: Frame,
         at: dict[int, Span],
         symmetric: bool,
+        joint: bool = False,
     ) -> tuple[list[_Arg], list[_Arg]]:
         subjects: list[_Arg] = []
         modifiers: list[_Arg] = []
         for child in noun.children:
-            if child.dep_ in _MODIFIER_DEPS and child.i in at:
+            if child.dep_ in _MODIFIER_DEPS and (child.i in at or child.dep_ == "poss"):
                 target = subjects if child.dep_ == "poss" else modifiers
                 target.extend(self._mentions(child, at))
+                if symmetric:  # "the Biden-Putin summit", "Russian-Turkish talks"
+                    for grand in child.children:
+                        if grand.dep_ in ("compound", "amod", "conj") and grand.i in at:
+                            target.extend(self._mentions(grand, at))
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "by" and child != prep:
                 for pobj in child.children:
@@ -457,13 +507,19 @@ class RelationMatcher:
             if holder is not None and (noun.head.lower_ in self._responsible or holder.lower_ in self._responsible):
                 clause = holder.head if holder.dep_ in ("acomp", "dobj") else holder
                 subjects = self._clause_subjects(clause, at)
+        if not subjects and light is None and noun.dep_ == "pobj" and noun.head.lower_ == "for":
+            governor = noun.head.head  # "left for Moscow for talks with", "arrived for a meeting with"
+            if governor.pos_ in ("VERB", "AUX"):
+                subjects = self._clause_subjects(governor, at)
+        if not subjects and light is None and joint and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            light = noun.head  # "set up a joint centre"
         if not subjects:
             if light is not None:
                 passive = self._passive(light)
                 subjects = self._agents(light, at) if passive is not None else self._clause_subjects(light, at)
             elif relative is not None:
                 subjects = [a for a in self._clause_subjects(relative, at)]
-        if symmetric and frame.object == "none":
+        if symmetric and frame.object == "none" and prep is None:
             return _unique(subjects + modifiers), []
         if not subjects and not symmetric:
             subjects = modifiers
@@ -482,7 +538,7 @@ class RelationMatcher:
 
     def _context(self, clause: Token, trigger: Token, at: dict[int, Span]) -> _Context:
         context = _Context()
-        intended = hypothetical = reported = False
+        intended = hypothetical = reported = conditional = False
         speaker: Span | None = None
         # the trigger's own clause
         own = [clause] if clause == trigger else [clause, trigger]
@@ -497,7 +553,7 @@ class RelationMatcher:
                     elif low in self._hypo_aux:
                         hypothetical = True
                 elif child.dep_ == "mark" and low in self._hypo_marks:
-                    hypothetical = True
+                    hypothetical = conditional = True
                 elif child.dep_ == "advmod" and low in self._report_adverbs:
                     reported = True
         # a nominal trigger takes the modality of the clause it sits in ("it is considered that the
@@ -515,7 +571,7 @@ class RelationMatcher:
                     elif child.dep_ == "aux" and child.lower_ in self._hypo_aux:
                         hypothetical = True
                     elif child.dep_ == "mark" and child.lower_ in self._hypo_marks:
-                        hypothetical = True
+                        hypothetical = conditional = True
             else:
                 cursor = clause
         # the chain of governing clauses
@@ -533,6 +589,7 @@ class RelationMatcher:
                         context.negated = True
                     if lemma in self._intent_verbs and dep == "xcomp":
                         intended = True
+                        context.intent_verb = context.intent_verb or head
                     if lemma in self._attribution and dep in ("pcomp", "prep", "pobj"):
                         reported = True
                         speaker = speaker or _first_span(self._subject_span(head, at))
@@ -544,13 +601,13 @@ class RelationMatcher:
                     if child.dep_ == "aux" and low in self._hypo_aux and dep in ("ccomp", "xcomp", "conj"):
                         hypothetical = hypothetical or dep != "ccomp"
                     if child.dep_ == "mark" and low in self._hypo_marks and dep != "ccomp":
-                        hypothetical = True
+                        hypothetical = conditional = True
                     if child.dep_ == "advmod" and low in self._report_adverbs:
                         reported = True
             elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "xcomp") and lemma in self._intent_nouns:
                 intended = True
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self._hypo_marks for c in cursor.children):
-                hypothetical = True
+                hypothetical = conditional = True
             cursor = head
         # "according to X" anywhere on the chain's root
         root = clause.sent.root
@@ -562,6 +619,8 @@ class RelationMatcher:
                         if grand.dep_ == "pobj":
                             speaker = speaker or at.get(grand.i)
                             break
+        if hypothetical and reported and not conditional:
+            hypothetical, intended = False, True  # "said it would resume": the future seen from the past
         if hypothetical:
             context.modality = "hypothetical"
         elif intended:
@@ -569,6 +628,7 @@ class RelationMatcher:
         elif reported:
             context.modality = "reported"
         context.speaker = speaker if reported or intended or hypothetical else None
+        context.reported, context.conditional = reported, conditional
         return context
 
     def _subject_span(self, verb: Token, at: dict[int, Span]) -> list[Span]:
@@ -641,6 +701,14 @@ def _unique(args: Iterable[_Arg]) -> list[_Arg]:
             seen.add(key)
             out.append(arg)
     return out
+
+
+def _is_subject(token: Token) -> bool:
+    """Whether a noun phrase head is a clause's subject (itself or as a conjunct of one)."""
+    cursor = token
+    while cursor.dep_ == "conj" and cursor.head != cursor:
+        cursor = cursor.head
+    return cursor.dep_ in ("nsubj", "nsubjpass", "csubj") or (cursor.dep_ == "pobj" and cursor.head.dep_ == "agent")
 
 
 def _first_span(spans: list[Span]) -> Span | None:

@@ -38,8 +38,9 @@ def test_no_trigger_is_claimed_by_two_relation_types_in_one_frame() -> None:
     for entry in load_lexicon().entries:
         for lemma in entry.lemmas:
             for prep in entry.preps or [""]:
-                key = (entry.frame, lemma, prep)
-                assert owner.setdefault(key, entry.relation) == entry.relation, key
+                for verb in entry.verbs or [""]:
+                    key = (entry.frame, lemma, prep, verb)
+                    assert owner.setdefault(key, entry.relation) == entry.relation, key
 
 
 def test_patterns_are_valid_dependency_matcher_patterns() -> None:
