@@ -99,3 +99,13 @@ def test_unexpected_error_is_500_without_details(settings, extractor, caplog) ->
         error = assert_error(client.get("/broken"), 500, "internal_error")
     assert "secret" not in error["message"]
     assert "secret internal detail" in caplog.text  # logged for the operator, not sent to the client
+
+
+def test_model_that_cannot_load_is_503(settings) -> None:
+    from api.app import create_app
+
+    broken = settings.model_copy(update={"spacy_model": "no_such_model"})
+    with TestClient(create_app(broken)) as client:
+        error = assert_error(client.post("/documents", json=CORPUS[0]), 503, "model_unavailable")
+        assert "no_such_model" in error["message"]
+        assert client.get("/health").json() == {"status": "ok", "extractor_loaded": False}
