@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -247,10 +247,7 @@ class Projection:
                 aliases=actor.aliases,
                 records=record_counts.get(actor_key, 0),
             )
-            if actor_key not in self.graph:
-                self.graph.add_node(actor_key, _docs={})
-            self.graph.nodes[actor_key]["_docs"][doc_id] = share
-            self._refresh_node(actor_key)
+            self._node_add(actor_key, doc_id, share)
         for (source, target), per_type in shares.items():
             if not self.graph.has_edge(source, target):
                 self.graph.add_edge(source, target, _docs={}, relations={}, weight=0, evidence=0,
@@ -293,12 +290,7 @@ class Projection:
         self.records -= self._doc_records.pop(doc_id)
         for actor_key in self._doc_nodes.pop(doc_id):
             node = self.graph.nodes[actor_key]
-            node["_docs"].pop(doc_id)
-            if not node["_docs"]:
-                self.graph.remove_node(actor_key)
-                self.names.discard(actor_key)
-            else:
-                self._refresh_node(actor_key)
+            self._node_remove(actor_key, doc_id)
         return True
 
     # ------------------------------------------------------------------ aggregates
@@ -325,28 +317,44 @@ class Projection:
         data["last_seen"] = max(lasts) if lasts else None
         data["documents"] = len(data["_docs"])
 
-    def _refresh_node(self, actor_key: str) -> None:
+    def _node_add(self, actor_key: str, doc_id: str, share: _NodeShare) -> None:
+        if actor_key not in self.graph:
+            self.graph.add_node(actor_key, _docs={}, _aliases=Counter(), _winner=None, relations=0)
         node = self.graph.nodes[actor_key]
-        shares: dict[str, _NodeShare] = node["_docs"]
-        if not shares:
-            node.update(relations=0, documents=0, aliases=[])
+        node["_docs"][doc_id] = share
+        node["_aliases"].update(share.aliases)
+        node["relations"] += share.records
+        winner = node["_winner"]
+        if winner is None or share.rank > node["_docs"][winner].rank:
+            node["_winner"] = doc_id
+        self._describe(actor_key)
+
+    def _node_remove(self, actor_key: str, doc_id: str) -> None:
+        node = self.graph.nodes[actor_key]
+        share: _NodeShare = node["_docs"].pop(doc_id)
+        if not node["_docs"]:
+            self.graph.remove_node(actor_key)
+            self.names.discard(actor_key)
             return
-        best = max(shares.values(), key=lambda share: share.rank)
-        label, kind, country, role = best.description
-        alias_set: set[str] = set()
-        for share in shares.values():
-            alias_set |= share.aliases
-        alias_set.discard(label)
-        node.update(
-            label=label,
-            type=kind,
-            country=country,
-            role=role,
-            aliases=sorted(alias_set),
-            relations=sum(share.records for share in shares.values()),
-            documents=len(shares),
-        )
-        self.names.set(actor_key, [actor_key, label, *alias_set])
+        node["_aliases"].subtract(share.aliases)
+        for alias in share.aliases:
+            if node["_aliases"][alias] <= 0:
+                del node["_aliases"][alias]
+        node["relations"] -= share.records
+        if node["_winner"] == doc_id:
+            node["_winner"] = max(node["_docs"], key=lambda key: node["_docs"][key].rank)
+        self._describe(actor_key)
+
+    def _describe(self, actor_key: str) -> None:
+        """Set the public description of a node from its winning share and alias counts."""
+        node = self.graph.nodes[actor_key]
+        label, kind, country, role = node["_docs"][node["_winner"]].description
+        aliases = sorted(alias for alias in node["_aliases"] if alias != label)
+        changed_names = node.get("label") != label or node.get("aliases") != aliases
+        node.update(label=label, type=kind, country=country, role=role, aliases=aliases,
+                    documents=len(node["_docs"]))
+        if changed_names:
+            self.names.set(actor_key, [actor_key, label, *aliases])
 
     # ------------------------------------------------------------------ comparison
     def snapshot(self) -> dict[str, Any]:
