@@ -61,7 +61,8 @@ def create_app(settings: Settings | None = None, *, extractor: Extractor | None 
     app = FastAPI(title="geokg", version=_version(), description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.extractor = extractor
-    app.state.extractor_lock = threading.Lock()
+    app.state.extractor_lock = threading.Lock()  # guards the lazy build
+    app.state.extract_lock = threading.Lock()  # one extraction at a time: spaCy's nlp is not thread-safe
     app.state.graph_lock = threading.RLock()
     install_error_handlers(app)
     if settings.cors_origins:

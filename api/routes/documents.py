@@ -134,7 +134,8 @@ async def add_document(
 
     def ingest_one() -> IngestedDocument:
         extractor = get_extractor(request)  # loads spaCy on first use, off the event loop
-        (done,) = list(ingest_documents(extractor, graph, [document], lock=lock))
+        with request.app.state.extract_lock:  # one extraction at a time; reads go on meanwhile
+            (done,) = list(ingest_documents(extractor, graph, [document], lock=lock))
         return done
 
     done = await run_in_threadpool(ingest_one)
