@@ -113,8 +113,23 @@ class IntentEventCues(BaseModel):
         return out
 
 
+class RefusalEventCues(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    verbs: list[str]
+    relation: str
+
+    @field_validator("relation")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        try:
+            return relation_type(value).snake
+        except UnknownRelationType as err:
+            raise ValueError(str(err)) from None
+
+
 class HypotheticalCues(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    verbs: list[str]
     marks: list[str]
     auxiliaries: list[str]
 
@@ -135,6 +150,7 @@ class Cues(BaseModel):
     negation: NegationCues
     intention: IntentionCues
     intent_events: IntentEventCues
+    refusal_events: RefusalEventCues
     hypothetical: HypotheticalCues
     report: ReportCues
     responsibility: list[str]

@@ -41,6 +41,7 @@ PLACES_KEY = "geokg_places"
 Resolver = Callable[[Span], "ActorRef | None"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_SETTING_UP = frozenset({"set", "form", "establish", "create", "build", "found", "run", "stage", "plan"})
 _AMONG = frozenset({"between", "among", "amongst"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 _PRONOUNS = {"it": "one", "its": "one", "he": "person", "she": "person", "his": "person", "her": "person",
@@ -69,6 +70,8 @@ class _Context:
     speaker: Span | None = None
     intent_verb: Token | None = None
     """An intention verb governing the trigger ("threatened to attack")."""
+    refusal_verb: Token | None = None
+    """A refusal verb governing the trigger ("refused to meet")."""
     reported: bool = False
     conditional: bool = False
 
@@ -115,6 +118,9 @@ class RelationMatcher:
         self._intent_aux = words(cues.intention.auxiliaries)
         self._intent_nouns = words(cues.intention.nouns)
         self._intent_events = words(cues.intent_events.verbs)
+        self._refusals = words(cues.refusal_events.verbs)
+        self._refusal_relation = cues.refusal_events.relation
+        self._request_verbs = words(cues.hypothetical.verbs)
         self._intent_relations = cues.intent_events.relations
         self._hypo_marks = words(cues.hypothetical.marks)
         self._hypo_aux = words(cues.hypothetical.auxiliaries)
@@ -252,6 +258,9 @@ class RelationMatcher:
         context = self._context(clause, trigger, at)
         if frame.kind == "noun" and any(c.dep_ == "det" and c.lower_ in self._neg_dets for c in trigger.children):
             context.negated = True
+        if (frame.kind == "noun" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head != light
+                and trigger.head.lemma_.lower() in self._neg_verbs):
+            context.negated = True  # "lifted its tariffs on", "halted its funding to"
         sent = trigger.sent
         event_date = self._event_date(sent, clause, trigger, date)
         location = self._location(clause, trigger, at, places)
@@ -294,6 +303,21 @@ class RelationMatcher:
                     location=location,
                 )
             )
+        refusal = context.refusal_verb
+        if refusal is not None and context.negated and rtype.snake != self._refusal_relation:
+            event = relation_type(self._refusal_relation)
+            for record in list(records):
+                records.append(
+                    record.model_copy(
+                        update={
+                            "relation": event.snake,
+                            "plover": event.plover,
+                            "polarity": event.polarity,
+                            "negated": False,
+                            "trigger": f"{refusal.text} to {trigger_text}",
+                        }
+                    )
+                )
         intent = context.intent_verb
         if intent is not None and intent.lemma_.lower() in self._intent_events:
             event = relation_type(self._intent_relations[rtype.polarity])
@@ -403,7 +427,7 @@ class RelationMatcher:
         if head == verb:
             return []
         if verb.dep_ == "xcomp":
-            controllers = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            controllers = _controllers(head)
             if controllers:
                 return self._mentions(controllers[0], at)
             return self._clause_subjects(head, at, depth=depth + 1)
@@ -511,8 +535,9 @@ class RelationMatcher:
             governor = noun.head.head  # "left for Moscow for talks with", "arrived for a meeting with"
             if governor.pos_ in ("VERB", "AUX"):
                 subjects = self._clause_subjects(governor, at)
-        if not subjects and light is None and joint and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-            light = noun.head  # "set up a joint centre"
+        if (not subjects and light is None and joint and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
+                and (noun.head.lemma_.lower() in self._light or noun.head.lemma_.lower() in _SETTING_UP)):
+            light = noun.head  # "set up a joint centre", "held joint exercises"
         if not subjects:
             if light is not None:
                 passive = self._passive(light)
@@ -520,6 +545,8 @@ class RelationMatcher:
             elif relative is not None:
                 subjects = [a for a in self._clause_subjects(relative, at)]
         if symmetric and frame.object == "none" and prep is None:
+            if joint:  # the doers, or the modifiers ("US-Philippine drills"), never a mix
+                return (subjects if len(subjects) >= 2 else modifiers), []
             return _unique(subjects + modifiers), []
         if not subjects and not symmetric:
             subjects = modifiers
@@ -587,9 +614,13 @@ class RelationMatcher:
                         context.negated = not context.negated
                     if dep == "xcomp" and any(c.dep_ == "neg" for c in head.children):
                         context.negated = True
-                    if lemma in self._intent_verbs and dep == "xcomp":
+                    if lemma in self._request_verbs and dep == "xcomp" and _controllers(head):
+                        hypothetical = True  # asked for, not done: "urged Israel and Hamas to agree"
+                    elif lemma in self._intent_verbs and dep == "xcomp":
                         intended = True
                         context.intent_verb = context.intent_verb or head
+                    if lemma in self._refusals and dep in ("xcomp", "pcomp", "prep", "pobj"):
+                        context.refusal_verb = context.refusal_verb or head
                     if lemma in self._attribution and dep in ("pcomp", "prep", "pobj"):
                         reported = True
                         speaker = speaker or _first_span(self._subject_span(head, at))
@@ -701,6 +732,16 @@ def _unique(args: Iterable[_Arg]) -> list[_Arg]:
             seen.add(key)
             out.append(arg)
     return out
+
+
+def _controllers(verb: Token) -> list[Token]:
+    """Who is asked or made to do an xcomp: "urged **Iran** to", "called on **Moscow** to"."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if not found:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon"):
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
 
 
 def _is_subject(token: Token) -> bool:
