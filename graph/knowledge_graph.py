@@ -156,9 +156,9 @@ class KnowledgeGraph:
                            text_hash=text_hash(document.text), records=list(relations))
         )
         with self._lock:
-            if document.id in self._documents and set(self._store.graph_triples(name)) == set(triples):
+            written = self._store.replace_graph(name, triples)
+            if not written and document.id in self._documents:
                 return self._documents[document.id]
-            self._store.replace_graph(name, triples)
             self._projection.add_document(document.id, relations, date=document.date)
             self._documents[document.id] = summary
             return summary

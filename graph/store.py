@@ -144,12 +144,23 @@ class GraphStore:
         raise StoreError(f"the store cannot write {fmt!r} itself")
 
     # ------------------------------------------------------------------ writes
-    def replace_graph(self, graph: URIRef, triples: Sequence[Triple]) -> None:
+    def replace_graph(self, graph: URIRef, triples: Sequence[Triple]) -> bool:
         """Make ``graph`` hold exactly ``triples``, in one transaction.
 
         A graph that does not exist yet is written with one transactional ``extend``;
         an existing one is dropped and rewritten by a single SPARQL update, which
         Oxigraph applies atomically: either the new graph is there or the old one is.
+        A graph that already holds exactly these triples is left alone.
+
+        Returns
+        -------
+        bool
+            False when the graph already held exactly these triples (nothing written).
+
+        Raises
+        ------
+        StoreError
+            For a term Oxigraph rejects (nothing is written) or a failed write.
         """
         try:
             name = ox.NamedNode(str(graph))
@@ -162,9 +173,12 @@ class GraphStore:
             try:
                 if not self.inner.contains_named_graph(name):
                     self.inner.extend(quads)
-                    return
+                    return True
+                if set(self.inner.quads_for_pattern(None, None, None, name)) == set(quads):
+                    return False
                 body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
                 self.inner.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+                return True
             except (OSError, SyntaxError, ValueError) as exc:
                 raise StoreError(f"cannot write graph {graph} to store {self.spec!r}: {exc}") from exc
 

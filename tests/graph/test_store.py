@@ -80,3 +80,12 @@ def test_failed_replace_leaves_the_previous_graph(tmp_path: Path) -> None:
         with pytest.raises(StoreError, match="nothing was written"):
             store.replace_graph(G1, bad)
         assert store.graph_triples(G1) == [(S, P, Literal("old"))]
+
+
+def test_replacing_with_the_same_triples_writes_nothing(tmp_path: Path) -> None:
+    triples = [(S, P, Literal("a")), (S, P, Literal(1)), (S, P, Literal("x", lang="en"))]
+    with open_store(tmp_path / "s") as store:
+        assert store.replace_graph(G1, triples) is True
+        assert store.replace_graph(G1, list(reversed(triples))) is False
+        assert store.replace_graph(G1, triples[:2]) is True
+        assert sorted(store.graph_triples(G1)) == sorted(triples[:2])
