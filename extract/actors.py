@@ -41,6 +41,10 @@ _CANDIDATES_KEY = "_geokg_actor_candidates"
 _NAME_KINDS = ("ACTOR", "NAT", "SEAT", "PLACE")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _OF = {"of"}
+_LOCATED_ROLES = frozenset({"REB", "OPP", "CVL"})
+"""Sectors that take the state they are in as theirs ("rebels in Syria"); not refugees, not troops."""
+_INFERRED_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP"})
+"""Sectors that "the ..." alone takes from the only state of its sentence ("the government")."""
 _COORD = {",", "and", "or", "&", "-", "–"}
 _ARTICLES = {"the", "The"}
 _ENTITY_TYPES = {"PERSON": "Person", "ORG": "Organization", "NORP": "SocialGroup"}
@@ -188,11 +192,20 @@ class ActorMentions:
         organisation = bool(anchor_choices) and country is None and anchor_choices[0]["type"] != "Person"
         if anchor is None or country is not None or organisation:
             title = at.get(k, {}).get("TITLE")
+            sector_role = None
+            unit = at.get(k, {}).get("SECTOR")
+            if title is None and unit is not None and unit.end in at and "TITLE" in at[unit.end]:
+                # "Turkish intelligence chief X", "Israeli military spokesman X": the unit gives the role
+                if self._person_at(doc, at[unit.end]["TITLE"].end, at, persons) is not None:
+                    title, sector_role = at[unit.end]["TITLE"], unit.id_.split(":")[1]
             if title is not None:
-                role = title.id_.split(":")[1]
+                role = sector_role or title.id_.split(":")[1]
                 named = self._person_at(doc, title.end, at, persons)
                 if named is not None:
                     end, choices = named
+                    if organisation and anchor_choices[0]["country"] is None:
+                        # "NATO Secretary-General Jens Stoltenberg", "Hamas leader X": speaks for the group
+                        return _Mention(j, end, anchor_choices)
                     home = country or (anchor_choices[0]["country"] if organisation else None)
                     if organisation and anchor_choices[0]["role"]:
                         role = anchor_choices[0]["role"]  # "Hamas leader X" holds Hamas's role
@@ -226,8 +239,23 @@ class ActorMentions:
             choices = anchor_choices
             if former is not None and start == i:
                 choices = [_with(c, former=True) for c in choices]
+            if anchor.label_ == "NAT" and country is not None and _people(doc, anchor):
+                # "Palestinians demonstrated", "thousands of Iraqis": the people, not the state
+                return _Mention(anchor.start, anchor.end, [self._sector(country, "CVL", self.role_types.get("CVL", "SocialGroup"))])
             is_place = anchor.label_ == "SEAT" or "PLACE" in here and here["PLACE"].end == anchor.end
             return _Mention(start, anchor.end, choices, place=is_place)
+        # "rebels in northern Syria", "protesters in Tehran": a non-state sector located in a state
+        sector_here = here.get("SECTOR")
+        if sector_here is not None and sector_here.end < n and doc[sector_here.end].lower_ == "in":
+            _, role, type_ = sector_here.id_.split(":")
+            m = sector_here.end + 1
+            while m < n and m - sector_here.end <= 3 and doc[m].pos_ == "ADJ":
+                m += 1
+            target = self._state_anchor(at, m)
+            if role in _LOCATED_ROLES and target is not None and target.label_ != "NAT":
+                located = self._state_of(target)
+                if located is not None:
+                    return _Mention(j, target.end, [self._sector(located, role, type_)])
         # sector / title "of" [the] state, or "of the Syrian opposition"
         head = here.get("SECTOR") or here.get("TITLE")
         if head is not None and head.end < n and doc[head.end].lower_ in _OF:
@@ -256,6 +284,34 @@ class ActorMentions:
                 role = "ELI"
             return _Mention(j, end, [self._sector(of_country, role, type_)], sector=(role, type_))
         return None
+
+    def _inferred(self, doc: Doc, at: dict[int, dict[str, Span]], mentions: list[_Mention]) -> list[_Mention]:
+        """ "the government", "the military" take the only state of their sentence (conservative coreference)."""
+        if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
+            return []
+        used = set()
+        for m in mentions:
+            used.update(range(m.start, m.end))
+        found: list[_Mention] = []
+        for sent in doc.sents:
+            countries = {
+                m.choices[0]["country"]
+                for m in mentions
+                if sent.start <= m.start < sent.end and m.choices[0]["country"]
+            }
+            if len(countries) != 1:
+                continue
+            (country,) = countries
+            for position in range(sent.start + 1, sent.end):
+                sector = at.get(position, {}).get("SECTOR")
+                if sector is None or sector.end > sent.end or any(t in used for t in range(sector.start, sector.end)):
+                    continue
+                _, role, type_ = sector.id_.split(":")
+                if role not in _INFERRED_ROLES or doc[position - 1].lower_ != "the":
+                    continue
+                found.append(_Mention(sector.start, sector.end, [self._sector(country, role, type_)]))
+                used.update(range(sector.start, sector.end))
+        return found
 
     def _extend_person(self, doc: Doc, mention: _Mention, at: dict[int, dict[str, Span]]) -> _Mention:
         """ "Foreign Minister X of Iran" takes Iran as X's country; "Netanyahu's government" is ISR-GOV."""
@@ -388,6 +444,7 @@ class ActorMentions:
                 i = place.end
                 continue
             i += 1
+        mentions.extend(self._inferred(doc, at, mentions))
         taken = [False] * len(doc)
         for m in mentions:
             for t in range(m.start, m.end):
@@ -430,6 +487,14 @@ class ActorMentions:
             place_group.append(span)
         doc.spans[PLACES_KEY] = place_group
         return doc
+
+
+def _people(doc: Doc, span: Span) -> bool:
+    """A plural demonym heading its own noun phrase, without an article ("Iraqis protested")."""
+    last = span[-1]
+    if last.tag_ not in ("NNS", "NNPS") or last.dep_ in ("compound", "amod"):
+        return False
+    return not (span.start > 0 and doc[span.start - 1].lower_ == "the")
 
 
 def _proper(span: Span) -> bool:
