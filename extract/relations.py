@@ -376,8 +376,10 @@ class RelationMatcher:
         for child in head.children:
             if child.dep_ in _MODIFIER_DEPS and child.i in at and (child.dep_ != "poss" or not _is_subject(head)):
                 return [_Arg(at[child.i])]
+        # "pressure from Ankara"; as an object also "condemned an attack by Osgiliath soldiers"
+        followed = ("of", "from") if _is_subject(head) else ("of", "from", "by")
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and child.lower_ in followed:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self._mentions(pobj, at, depth=depth + 1)
@@ -414,13 +416,18 @@ class RelationMatcher:
         """The actors doing what ``verb`` says, following control, coordination and relative clauses."""
         if depth > 4:
             return []
+        found: list[_Arg] = []
+        subject_seen = False
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
+                subject_seen = True
                 if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return self._mentions(verb.head, at)
-                return self._mentions(child, at)
+                found.extend(self._mentions(child, at))  # "Old foes Gondor and Osgiliath": two nsubj
             if child.dep_ == "nsubjpass":
                 return []  # a passive: the subject is the agent, found by the caller
+        if subject_seen:
+            return _unique(found)
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return self._mentions(verb.head, at)
         head = verb.head
@@ -433,6 +440,8 @@ class RelationMatcher:
             return self._clause_subjects(head, at, depth=depth + 1)
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return self._clause_subjects(head, at, depth=depth + 1)
+        if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
+            return self._clause_subjects(head, at, depth=depth + 1)  # "is about to restore"
         if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
             governor = head.head
             if governor.lemma_.lower() in self._attribution:
@@ -637,6 +646,8 @@ class RelationMatcher:
                         reported = True
             elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "xcomp") and lemma in self._intent_nouns:
                 intended = True
+            elif head.pos_ == "ADJ" and dep == "xcomp" and lemma in self._intent_verbs:
+                intended = True  # "is ready to", "is about to"
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self._hypo_marks for c in cursor.children):
                 hypothetical = conditional = True
             cursor = head

@@ -54,6 +54,13 @@ def test_acceptance_sentence(extractor: Extractor) -> None:
         ("If Russia attacks Ukraine, NATO would respond.", {("RUS", "attacks", "UKR", False, "hypothetical")}),
         ("Turkey imposed sanctions on Russia.", {("TUR", "sanctions", "RUS", False, "asserted")}),
         ("Turkey borders Syria and Iraq.", set()),
+        ("India refused to hold talks with Pakistan.",
+         {("IND", "consults_with", "PAK", True, "asserted"), ("IND", "rejects", "PAK", False, "asserted")}),
+        ("Old foes India and Pakistan have renewed diplomatic ties.",
+         {("IND", "cooperates_with", "PAK", False, "asserted")}),
+        ("Iran is about to restore diplomatic ties with Egypt.",
+         {("IRN", "cooperates_with", "EGY", False, "intended")}),
+        ("China lifted its tariffs on Australian barley.", {("CHN", "retreats_from", "AUS", False, "asserted")}),
     ],
 )
 def test_sentences(extractor: Extractor, text: str, expected: set) -> None:
