@@ -45,6 +45,9 @@ _LOCATED_ROLES = frozenset({"REB", "OPP", "CVL"})
 """Sectors that take the state they are in as theirs ("rebels in Syria"); not refugees, not troops."""
 _INFERRED_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP"})
 """Sectors that "the ..." alone takes from the only state of its sentence ("the government")."""
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into"})
+"""Prepositions whose object is a place, not a party ("clashes in X"); "to" and "from" are not here."""
 _COORD = {",", "and", "or", "&", "-", "–"}
 _ARTICLES = {"the", "The"}
 _ENTITY_TYPES = {"PERSON": "Person", "ORG": "Organization", "NORP": "SocialGroup"}
@@ -416,10 +419,15 @@ class ActorMentions:
         described = self._described(doc, at)
         if described:
             at = {start: kinds for start, kinds in at.items() if start not in described}
+        place_tokens = {t for kinds in at.values() if "PLACE" in kinds for t in range(kinds["PLACE"].start, kinds["PLACE"].end)}
         persons = {
             ent.start: ent
             for ent in doc.ents
-            if ent.label_ == "PERSON" and _proper(ent) and not self._ends_in_state(ent, at)
+            if ent.label_ == "PERSON"
+            and _proper(ent)
+            and not self._ends_in_state(ent, at)
+            and not any(t in place_tokens for t in range(ent.start, ent.end))
+            and not _modifies_noun(ent)
         }
         mentions: list[_Mention] = []
         places: list[Span] = []
@@ -467,10 +475,10 @@ class ActorMentions:
             span = doc[start:end]
             if not _proper(span):
                 continue
-            if ent.label_ in _ENTITY_TYPES:
+            if ent.label_ in _PLACE_ENTITIES or (ent.label_ in _ENTITY_TYPES and _located(span)):
+                places.append(span)  # "a visit in Biarritz", "talks at Camp David": a place
+            elif ent.label_ in _ENTITY_TYPES and not _modifies_noun(span):
                 mentions.append(_Mention(start, end, [_unknown(span, _ENTITY_TYPES[ent.label_])]))
-            elif ent.label_ in _PLACE_ENTITIES:
-                places.append(span)
         mentions.sort(key=lambda m: m.start)
         group = SpanGroup(doc, name=SPANS_KEY)
         for m in mentions:
@@ -487,6 +495,18 @@ class ActorMentions:
             place_group.append(span)
         doc.spans[PLACES_KEY] = place_group
         return doc
+
+
+def _modifies_noun(span: Span) -> bool:
+    """An unknown name used as a modifier of a common noun ("the Bashiqa camp", "Patriot systems")."""
+    root = span.root
+    return root.dep_ in _MODIFIER_DEPS and root.head.pos_ == "NOUN" and not span.start <= root.head.i < span.end
+
+
+def _located(span: Span) -> bool:
+    """An unknown name that is the object of a locative preposition ("in Biarritz")."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
 
 
 def _people(doc: Doc, span: Span) -> bool:

@@ -262,3 +262,11 @@ def test_bare_sector_takes_the_only_state_of_its_sentence(actor_nlp):
     assert [ref.id for _, ref in found] == ["ISR-MIL"]
     found = mentions(actor_nlp, "Troops in Syria left.")
     assert [ref.id for _, ref in found] == ["SYR"]
+
+
+def test_unknown_names_as_modifiers_or_after_in_are_not_actors(actor_nlp):
+    doc = actor_nlp("Iraq asked Turkey to withdraw its troops from the Bashiqa camp near Mosul.")
+    assert [actor_for(s).id for s in doc.spans[SPANS_KEY]] == ["IRQ", "TUR"]
+    doc = actor_nlp("Russian forces occupied the Zaporizhzhia nuclear power plant.")
+    assert [actor_for(s).id for s in doc.spans[SPANS_KEY]] == ["RUS-MIL"]
+    assert "Zaporizhzhia" in [s.text for s in doc.spans[PLACES_KEY]]
