@@ -192,7 +192,8 @@ class Lexicon(BaseModel):
             "$LEMMAS": entry.lemmas,
             "$PREPS": entry.preps,
             "$PARTICLES": entry.particles,
-            "$LIGHT": self.light_verbs,
+            # negating verbs govern nouns like light verbs do: "ruled out any truce with Hamas"
+            "$LIGHT": sorted(set(self.light_verbs) | set(self.cues.negation.verbs)),
             "$VERBS": entry.verbs,
         }
         return [_fill(pattern, values) for pattern in self.frames[entry.frame].patterns]

@@ -230,7 +230,10 @@ class RelationMatcher:
             for c in trigger.children
         ):
             return []  # "met the president": the object frames handle it
-        if frame.kind == "verb":
+        if frame.kind == "verb" and "thing" in nodes and "complement" in nodes:
+            subjects = self._clause_subjects(trigger, at)
+            objects = self._mentions(nodes["thing"], at)  # "threatened to block Sweden"
+        elif frame.kind == "verb":
             subjects, objects = self._verb_arguments(trigger, prep, frame, at)
         else:
             subjects, objects = self._noun_arguments(trigger, prep, light, frame, at, rtype.symmetric, joint)
@@ -258,9 +261,15 @@ class RelationMatcher:
         context = self._context(clause, trigger, at)
         if frame.kind == "noun" and any(c.dep_ == "det" and c.lower_ in self._neg_dets for c in trigger.children):
             context.negated = True
-        if (frame.kind == "noun" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head != light
+        if light is not None and not entry.verbs and light.lemma_.lower() in self._neg_verbs:
+            context.negated = True  # "ruled out talks with", "suspended its support for"
+            if light.lemma_.lower() in self._refusals:
+                context.refusal_verb = light
+        elif (frame.kind == "noun" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head != light
                 and trigger.head.lemma_.lower() in self._neg_verbs):
             context.negated = True  # "lifted its tariffs on", "halted its funding to"
+            if trigger.head.lemma_.lower() in self._refusals:
+                context.refusal_verb = trigger.head  # "ruled out any truce with"
         sent = trigger.sent
         event_date = self._event_date(sent, clause, trigger, date)
         location = self._location(clause, trigger, at, places)
@@ -314,7 +323,7 @@ class RelationMatcher:
                             "plover": event.plover,
                             "polarity": event.polarity,
                             "negated": False,
-                            "trigger": f"{refusal.text} to {trigger_text}",
+                            "trigger": trigger_text if refusal == light else f"{refusal.text} to {trigger_text}",
                         }
                     )
                 )
@@ -491,6 +500,12 @@ class RelationMatcher:
             for child in verb.children:
                 if child.dep_ in ("dobj", "dative"):
                     objects.extend(self._mentions(child, at))
+            if not objects:  # a shared object: "threatened to invade and annex Ukraine"
+                for conj in verb.children:
+                    if conj.dep_ == "conj":
+                        for child in conj.children:
+                            if child.dep_ == "dobj":
+                                objects.extend(self._mentions(child, at))
             return subjects, objects
         if frame.object == "prep" and prep is not None:
             return subjects, self._prep_objects(prep, at)
@@ -498,7 +513,9 @@ class RelationMatcher:
 
     def _governing_light_verb(self, noun: Token) -> Token | None:
         head = noun.head
-        if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self._light:
+        if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and (
+            head.lemma_.lower() in self._light or head.lemma_.lower() in self._neg_verbs
+        ):
             return head
         return None
 
@@ -540,6 +557,9 @@ class RelationMatcher:
             if holder is not None and (noun.head.lower_ in self._responsible or holder.lower_ in self._responsible):
                 clause = holder.head if holder.dep_ in ("acomp", "dobj") else holder
                 subjects = self._clause_subjects(clause, at)
+        if (not subjects and light is None and noun.dep_ == "dobj"
+                and noun.head.lemma_.lower() in self._neg_verbs):
+            subjects = self._clause_subjects(noun.head, at)  # "ruled out any truce with Hamas"
         if not subjects and light is None and noun.dep_ == "pobj" and noun.head.lower_ == "for":
             governor = noun.head.head  # "left for Moscow for talks with", "arrived for a meeting with"
             if governor.pos_ in ("VERB", "AUX"):
@@ -564,6 +584,8 @@ class RelationMatcher:
         objects: list[_Arg] = []
         if prep is not None:
             objects = self._prep_objects(prep, at)
+        elif light is not None and not symmetric and not joint:
+            objects = self._mention_of(noun, at, depth=0)  # "accepted EU demands", "met the demands of X"
         elif relative is not None:
             for child in relative.children:
                 if child.dep_ in ("dobj", "dative") and child != noun:
@@ -616,6 +638,8 @@ class RelationMatcher:
             head = cursor.head
             if head == cursor or dep not in _CHAIN_DEPS:
                 break
+            if dep == "conj" and cursor.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VB":
+                break  # "refused to join X and defended Y": the finite verb pairs with "refused"
             lemma = head.lemma_.lower()
             if head.pos_ in ("VERB", "AUX"):
                 if dep in ("xcomp", "pcomp", "prep", "pobj") or (dep == "ccomp" and lemma in self._neg_verbs):
@@ -725,7 +749,7 @@ class RelationMatcher:
 
     @staticmethod
     def _trigger_text(nodes: dict[str, Token], light: Token | None) -> str:
-        tokens = {t.i: t for t in nodes.values()}
+        tokens = {t.i: t for name, t in nodes.items() if name != "thing"}
         if light is not None:
             tokens[light.i] = light
             for child in light.children:

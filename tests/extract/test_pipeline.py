@@ -60,7 +60,13 @@ def test_acceptance_sentence(extractor: Extractor) -> None:
          {("IND", "cooperates_with", "PAK", False, "asserted")}),
         ("Iran is about to restore diplomatic ties with Egypt.",
          {("IRN", "cooperates_with", "EGY", False, "intended")}),
-        ("China lifted its tariffs on Australian barley.", {("CHN", "retreats_from", "AUS", False, "asserted")}),
+        ("China lifted its tariffs on Australian barley.",
+         {("CHN", "retreats_from", "AUS", False, "asserted"), ("CHN", "sanctions", "AUS", True, "asserted")}),
+        ("Israel's defence minister ruled out any truce with Hamas.",
+         {("ISR-GOV", "agrees_with", "hamas", True, "asserted"), ("ISR-GOV", "rejects", "hamas", False, "asserted")}),
+        ("Turkey threatened to block Sweden.", {("TUR", "threatens", "SWE", False, "asserted")}),
+        ("The Syrian opposition called on Moscow to press Damascus.",
+         {("SYR-OPP", "requests", "RUS", False, "asserted"), ("RUS", "requests", "SYR", False, "hypothetical")}),
     ],
 )
 def test_sentences(extractor: Extractor, text: str, expected: set) -> None:
