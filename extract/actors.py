@@ -45,6 +45,7 @@ _LOCATED_ROLES = frozenset({"REB", "OPP", "CVL"})
 """Sectors that take the state they are in as theirs ("rebels in Syria"); not refugees, not troops."""
 _INFERRED_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP"})
 """Sectors that "the ..." alone takes from the only state of its sentence ("the government")."""
+_NAME_ENTITIES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into"})
 """Prepositions whose object is a place, not a party ("clashes in X"); "to" and "from" are not here."""
@@ -245,6 +246,8 @@ class ActorMentions:
             if anchor.label_ == "NAT" and country is not None and _people(doc, anchor):
                 # "Palestinians demonstrated", "thousands of Iraqis": the people, not the state
                 return _Mention(anchor.start, anchor.end, [self._sector(country, "CVL", self.role_types.get("CVL", "SocialGroup"))])
+            if country is not None and _inside_name(doc, anchor):
+                return None  # "the German Marshall Fund", "Saudi Aramco": the organisation's name
             is_place = anchor.label_ == "SEAT" or "PLACE" in here and here["PLACE"].end == anchor.end
             return _Mention(start, anchor.end, choices, place=is_place)
         # "rebels in northern Syria", "protesters in Tehran": a non-state sector located in a state
@@ -297,21 +300,19 @@ class ActorMentions:
             used.update(range(m.start, m.end))
         found: list[_Mention] = []
         for sent in doc.sents:
-            countries = {
-                m.choices[0]["country"]
-                for m in mentions
-                if sent.start <= m.start < sent.end and m.choices[0]["country"]
-            }
+            inside = [m for m in mentions if sent.start <= m.start < sent.end and m.choices[0]["country"]]
+            countries = {m.choices[0]["country"] for m in inside}
             if len(countries) != 1:
                 continue
             (country,) = countries
-            for position in range(sent.start + 1, sent.end):
+            first = min(m.end for m in inside)  # the state must come first: "Greek farmers ... the government"
+            for position in range(first + 1, sent.end):
                 sector = at.get(position, {}).get("SECTOR")
                 if sector is None or sector.end > sent.end or any(t in used for t in range(sector.start, sector.end)):
                     continue
                 _, role, type_ = sector.id_.split(":")
-                if role not in _INFERRED_ROLES or doc[position - 1].lower_ != "the":
-                    continue
+                if role not in _INFERRED_ROLES or doc[position - 1].lower_ != "the" or _modifies_noun(sector):
+                    continue  # "the military base" is no actor
                 found.append(_Mention(sector.start, sector.end, [self._sector(country, role, type_)]))
                 used.update(range(sector.start, sector.end))
         return found
@@ -495,6 +496,15 @@ class ActorMentions:
             place_group.append(span)
         doc.spans[PLACES_KEY] = place_group
         return doc
+
+
+def _inside_name(doc: Doc, span: Span) -> bool:
+    """Whether a named entity other than a place or nationality strictly contains ``span``."""
+    for ent in doc.ents:
+        if ent.label_ in _NAME_ENTITIES and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
+            # not a coordination the tagger ran together ("Gondor and Osgiliath")
+            return not any(token.lower_ in _COORD for token in ent)
+    return False
 
 
 def _modifies_noun(span: Span) -> bool:

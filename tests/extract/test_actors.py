@@ -270,3 +270,10 @@ def test_unknown_names_as_modifiers_or_after_in_are_not_actors(actor_nlp):
     doc = actor_nlp("Russian forces occupied the Zaporizhzhia nuclear power plant.")
     assert [actor_for(s).id for s in doc.spans[SPANS_KEY]] == ["RUS-MIL"]
     assert "Zaporizhzhia" in [s.text for s in doc.spans[PLACES_KEY]]
+
+
+def test_state_inside_an_organisation_name(actor_nlp):
+    found = mentions(actor_nlp, "The government exploits the idea, the German Marshall Fund's Ohlberg said.")
+    assert "DEU" not in [ref.id for _, ref in found]
+    found = mentions(actor_nlp, "The government demanded that Beijing remove the ships.")
+    assert [ref.id for _, ref in found] == ["CHN"]  # no antecedent before "the government"
