@@ -19,7 +19,7 @@ from graph.errors import StoreError
 from graph.iris import ACTOR_PREFIX, actor_id, document_id
 from graph.models import DocumentSummary
 from graph.projection import ActorFact, RelationFact
-from graph.rdf import _TYPE_OF_CLASS, SUPPORTING_MODALITIES
+from graph.rdf import ACTOR_TYPE_OF_CLASS, SUPPORTING_MODALITIES
 from graph.store import GraphStore
 from ontology import GKG, relation_type
 
@@ -135,7 +135,7 @@ def load_documents(store: GraphStore) -> dict[str, LoadedDocument]:
                 aliases[(doc_id, _value(row, "a") or "")].add(_value(row, "alias") or "")
         for row in store.inner.query(_ACTORS):
             doc_id = graph_doc.get(_value(row, "g") or "")
-            kind = _TYPE_OF_CLASS.get(URIRef(_value(row, "class") or ""))
+            kind = ACTOR_TYPE_OF_CLASS.get(URIRef(_value(row, "class") or ""))
             if doc_id is None or kind is None:
                 continue
             node = _value(row, "a") or ""

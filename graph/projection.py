@@ -368,3 +368,15 @@ class Projection:
             for u, v, data in sorted(self.graph.edges(data=True), key=lambda e: (e[0], e[1]))
         }
         return {"nodes": nodes, "edges": edges, "records": self.records}
+
+
+def supporting_documents(G: nx.DiGraph, source: str, target: str) -> list[str]:
+    """Ids of the documents with a record on the edge ``source`` → ``target`` (sorted; [] if no edge).
+
+    >>> from graph.examples import example_graph
+    >>> supporting_documents(example_graph(), "TUR", "SYR")
+    ['d1']
+    """
+    if not G.has_edge(source, target):
+        return []
+    return sorted(G.edges[source, target].get("_docs", {}))

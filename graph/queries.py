@@ -22,7 +22,6 @@ from graph.actors import actor_summary, resolve_actor
 from graph.errors import InvalidQuery
 from graph.models import ActorPath, Neighbour, PathHop, RelationPair
 from ontology import (
-    RELATION_FAMILIES,
     RelationType,
     UnknownRelationType,
     descendants,
@@ -355,7 +354,6 @@ def known_relation_types() -> list[str]:
 
 __all__ = [
     "MAX_HOPS",
-    "RELATION_FAMILIES",
     "allies",
     "dominant_relation",
     "known_relation_types",

@@ -46,7 +46,8 @@ SUPPORTING_MODALITIES = frozenset({"asserted", "reported"})
 """Modalities whose (non-negated) records support a relation: they get the direct triple and weight."""
 
 _CLASS_OF_TYPE: dict[str, URIRef] = {name: GKG[name] for name in ACTOR_TYPES}
-_TYPE_OF_CLASS: dict[URIRef, str] = {iri: name for name, iri in _CLASS_OF_TYPE.items()}
+ACTOR_TYPE_OF_CLASS: dict[URIRef, str] = {iri: name for name, iri in _CLASS_OF_TYPE.items()}
+"""Actor type name (``State`` ...) of each ontology actor class IRI."""
 
 
 def supports(record: RelationRecord) -> bool:
@@ -257,7 +258,7 @@ def read_document(graph_name: URIRef, triples: Iterable[Triple]) -> StoredDocume
 
     def actor_ref(node: Node, text: Node | None) -> ActorRef:
         props = by_subject.get(node, {})
-        cls = next((_TYPE_OF_CLASS[c] for c in props.get(RDF.type, []) if c in _TYPE_OF_CLASS), "Actor")
+        cls = next((ACTOR_TYPE_OF_CLASS[c] for c in props.get(RDF.type, []) if c in ACTOR_TYPE_OF_CLASS), "Actor")
         label = one(props, RDFS.label)
         country = one(props, GKG.countryCode)
         role = one(props, GKG.actorRole)
