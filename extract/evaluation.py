@@ -378,14 +378,14 @@ def score_sentence(
         else:
             result.wrong_plover.append(f"{gdyad}: gold {grel.plover}, predicted {record.plover}")
 
-    # polarity on actor pairs matched whatever their polarity
+    # polarity on actor pairs matched whatever their polarity, judged on the most confident record
     all_pred = [(d, r) for d, r in ((record_dyad(r, key=key), r) for r in predicted if not r.negated) if d]
     for gdyad, grel in gold:
         same = [r for d, r in all_pred if gdyad.same_pair(d)]
         if not same:
             continue
         report.polarity_total += 1
-        chosen = max(same, key=lambda r: (r.polarity == grel.polarity, r.confidence))
+        chosen = max(same, key=lambda r: r.confidence)  # the extractor's own best reading of the pair
         if chosen.polarity == grel.polarity:
             report.polarity_correct += 1
         else:

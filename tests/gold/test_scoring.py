@@ -161,3 +161,10 @@ def test_docstring_examples(name: str) -> None:
 
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_polarity_is_judged_on_the_most_confident_record_of_a_pair() -> None:
+    predictions = [record(TUR, "cooperates_with", RUS, confidence=0.5), record(TUR, "attacks", RUS, confidence=0.9)]
+    report = score([(gold(rel("TUR", "RUS", "COOPERATE", "cooperation")), predictions)])
+    assert report.tp == 1 and report.fp == 1
+    assert report.polarity_total == 1 and report.polarity_accuracy == 0.0
