@@ -122,7 +122,7 @@ class ActorMentions:
         return at
 
     def _described(self, doc: Doc, at: dict[int, dict[str, Span]]) -> set[int]:
-        """Token positions of names that only describe: "pro-Russian", "Turkish-backed"."""
+        """Token positions of names that only describe: "pro-Russian", "Iran-aligned"."""
         blocked: set[int] = set()
         n = len(doc)
         for start, kinds in at.items():
