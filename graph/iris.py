@@ -11,9 +11,10 @@ DOC_PREFIX = BASE + "doc/"
 ACTOR_PREFIX = BASE + "actor/"
 
 GKGS = Namespace(BASE + "store#")
-"""Store-internal terms that the ontology does not (yet) define: the words naming each actor
-in the evidence sentence (``subjectText``, ``objectText``, ``speakerText``), kept so records
-round-trip exactly."""
+"""Store-internal terms that the ontology does not (yet) define: how each actor is mentioned in
+a record, namely the words naming it (``subjectText``, ``objectText``, ``speakerText``) and the
+role of that mention (``subjectRole`` ...; "New Delhi" acting is India with role GOV, "India"
+has none), kept so records round-trip exactly."""
 
 
 def document_iri(doc_id: str) -> URIRef:

@@ -196,6 +196,11 @@ def document_triples(
             (node, GKGS.subjectText, Literal(record.subject.text)),
             (node, GKGS.objectText, Literal(record.object.text)),
         ]
+        # the role can differ between mentions of one actor ("India" vs "New Delhi" acting: GOV)
+        if record.subject.role:
+            out.append((node, GKGS.subjectRole, Literal(record.subject.role)))
+        if record.object.role:
+            out.append((node, GKGS.objectRole, Literal(record.object.role)))
         if record.date is not None:
             out.append((node, GKG.eventDate, Literal(record.date, datatype=XSD.date)))
         if record.trigger is not None:
@@ -206,6 +211,8 @@ def document_triples(
         if record.speaker is not None:
             out.append((node, GKG.speaker, actor_iri(record.speaker.id)))
             out.append((node, GKGS.speakerText, Literal(record.speaker.text)))
+            if record.speaker.role:
+                out.append((node, GKGS.speakerRole, Literal(record.speaker.role)))
             mentioned.append(record.speaker)
         if supports(record):
             out.append((subj, prop, obj))
@@ -256,12 +263,11 @@ def read_document(graph_name: URIRef, triples: Iterable[Triple]) -> StoredDocume
     version = one(run_props, GKG.extractorVersion) if run_props else None
     stored.extractor_version = str(version) if version is not None else None
 
-    def actor_ref(node: Node, text: Node | None) -> ActorRef:
+    def actor_ref(node: Node, text: Node | None, role: Node | None) -> ActorRef:
         props = by_subject.get(node, {})
         cls = next((ACTOR_TYPE_OF_CLASS[c] for c in props.get(RDF.type, []) if c in ACTOR_TYPE_OF_CLASS), "Actor")
         label = one(props, RDFS.label)
         country = one(props, GKG.countryCode)
-        role = one(props, GKG.actorRole)
         ident = actor_id(node) if str(node).startswith(ACTOR_PREFIX) else str(node)
         return ActorRef(
             id=ident,
@@ -287,18 +293,20 @@ def read_document(graph_name: URIRef, triples: Iterable[Triple]) -> StoredDocume
                 sentence=str(one(props, GKG.evidence)),
                 start=int(_py(one(props, GKG.startOffset))),  # type: ignore[arg-type]
                 end=int(_py(one(props, GKG.endOffset))),  # type: ignore[arg-type]
-                subject=actor_ref(one(props, GKG.subject), one(props, GKGS.subjectText)),  # type: ignore[arg-type]
+                subject=actor_ref(one(props, GKG.subject), one(props, GKGS.subjectText), one(props, GKGS.subjectRole)),  # type: ignore[arg-type]
                 relation=rtype.snake,
                 plover=rtype.plover,
                 polarity=rtype.polarity,  # type: ignore[arg-type]
-                object=actor_ref(one(props, GKG.object), one(props, GKGS.objectText)),  # type: ignore[arg-type]
+                object=actor_ref(one(props, GKG.object), one(props, GKGS.objectText), one(props, GKGS.objectRole)),  # type: ignore[arg-type]
                 negated=bool(_py(one(props, GKG.negated))),
                 modality=str(one(props, GKG.modality)),  # type: ignore[arg-type]
                 date=date if isinstance(date, dt.date) else None,
                 confidence=float(_py(one(props, GKG.confidence))),  # type: ignore[arg-type]
                 trigger=str(trigger) if trigger is not None else None,
                 speaker=(
-                    actor_ref(speaker_node, one(props, GKGS.speakerText)) if speaker_node is not None else None
+                    actor_ref(speaker_node, one(props, GKGS.speakerText), one(props, GKGS.speakerRole))
+                    if speaker_node is not None
+                    else None
                 ),
                 location=str(location) if location is not None else None,
             )

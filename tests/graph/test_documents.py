@@ -160,3 +160,13 @@ def test_second_open_of_the_same_directory_fails_until_closed(tmp_path: Path) ->
         KnowledgeGraph.open(tmp_path / "s")
     first.close()
     KnowledgeGraph.open(tmp_path / "s").close()
+
+
+def test_mentions_of_one_actor_with_different_roles_round_trip(kg: KnowledgeGraph) -> None:
+    capital = rec("r", "IRN", "aids", "SYR", subject_text="Tehran")
+    capital = capital.model_copy(update={"subject": capital.subject.model_copy(update={"role": "GOV"})})
+    bare = rec("r", "IRN", "accuses", "USA", start=40)
+    kg.add_document(doc("r"), [capital, bare], extractor_version="v")
+    back = kg.document_relations("r")
+    assert [r.subject.role for r in back] == ["GOV", None]
+    assert back == [capital, bare]
