@@ -226,10 +226,9 @@ class Projection:
             if fact.object == fact.subject:
                 continue
             record_counts[fact.object] += 1
-            rtype = _symmetric(fact.relation)
             when = fact.date or date
             pairs = [(fact.subject, fact.object)]
-            if rtype:
+            if _symmetric(fact.relation):
                 pairs.append((fact.object, fact.subject))
             for pair in pairs:
                 stat = shares[pair].setdefault(fact.relation, [0, 0, None, None])
@@ -240,6 +239,8 @@ class Projection:
         described: dict[str, ActorFact] = {}
         for actor in actors:
             described.setdefault(actor.id, actor)
+        for actor_key in record_counts:  # an actor named without a description: its id stands in
+            described.setdefault(actor_key, ActorFact(id=actor_key, label=actor_key, type="Actor"))
         for actor_key, actor in described.items():
             share = _NodeShare(
                 rank=rank,
@@ -289,7 +290,6 @@ class Projection:
             self._refresh_edge_totals(data)
         self.records -= self._doc_records.pop(doc_id)
         for actor_key in self._doc_nodes.pop(doc_id):
-            node = self.graph.nodes[actor_key]
             self._node_remove(actor_key, doc_id)
         return True
 

@@ -98,3 +98,13 @@ def test_self_relations_make_no_edge() -> None:
     view = Projection()
     view.add_document("a", [rec("a", "TUR", "accuses", "TUR")])
     assert view.graph.number_of_edges() == 0 and view.graph.nodes["TUR"]["relations"] == 1
+
+
+def test_actors_without_description_still_get_a_node() -> None:
+    from graph.projection import RelationFact
+
+    view = Projection()
+    view.add_facts("a", [], [RelationFact(subject="X", object="Y", relation="attacks", supported=True)])
+    assert view.graph.nodes["X"]["label"] == "X" and view.graph.edges["X", "Y"]["weight"] == 1
+    view.remove_document("a")
+    assert view.graph.number_of_nodes() == 0
