@@ -126,6 +126,11 @@ class KnowledgeGraph:
         return self._projection.graph
 
     @property
+    def projection(self) -> Projection:
+        """The projection object (its ``graph``, name index and per-document bookkeeping)."""
+        return self._projection
+
+    @property
     def store(self) -> GraphStore:
         """The open store (its ``dataset`` is the rdflib ``Dataset``)."""
         return self._store

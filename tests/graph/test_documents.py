@@ -143,11 +143,11 @@ def test_reopen_from_disk_sees_the_same_data_and_projection(tmp_path: Path) -> N
         load(first)
         first.delete_document("d3")
         stats = first.stats()
-        view = first._projection.snapshot()
+        view = first.projection.snapshot()
         relations = first.document_relations("d1")
     with KnowledgeGraph.open(path) as second:
         assert second.stats() == stats
-        assert second._projection.snapshot() == view
+        assert second.projection.snapshot() == view
         assert second.document_relations("d1") == relations
         assert [d.id for d in second.list_documents().items] == ["d1", "d2"]
 

@@ -11,7 +11,7 @@ from tests.graph.builders import corpus, doc, load, rec
 
 def rebuilt(kg: KnowledgeGraph) -> dict:
     """The projection a fresh KnowledgeGraph builds from the same store."""
-    return KnowledgeGraph(kg.store)._projection.snapshot()
+    return KnowledgeGraph(kg.store).projection.snapshot()
 
 
 def test_weights_count_only_supporting_records(loaded: KnowledgeGraph) -> None:
@@ -47,21 +47,21 @@ def test_nodes_carry_description_aliases_and_counts(loaded: KnowledgeGraph) -> N
 
 def test_in_place_updates_equal_a_fresh_rebuild(kg: KnowledgeGraph) -> None:
     load(kg)
-    assert kg._projection.snapshot() == rebuilt(kg)
+    assert kg.projection.snapshot() == rebuilt(kg)
     kg.delete_document("d1")
-    assert kg._projection.snapshot() == rebuilt(kg)
+    assert kg.projection.snapshot() == rebuilt(kg)
     kg.add_document(doc("d2", date=dt.date(2018, 1, 1)),
                     [rec("d2", "TUR", "attacks", "SYR", date=dt.date(2018, 2, 2)),
                      rec("d2", "TUR", "attacks", "SYR", subject_text="Ankara")],
                     extractor_version="v2")
-    assert kg._projection.snapshot() == rebuilt(kg)
+    assert kg.projection.snapshot() == rebuilt(kg)
     document, records = corpus()[0]
     kg.add_document(document, records, extractor_version="v2")
-    snapshot = kg._projection.snapshot()
+    snapshot = kg.projection.snapshot()
     assert snapshot == rebuilt(kg)
     for document_id in ("d1", "d2", "d3"):
         kg.delete_document(document_id)
-        assert kg._projection.snapshot() == rebuilt(kg)
+        assert kg.projection.snapshot() == rebuilt(kg)
     assert kg.graph.number_of_nodes() == 0 and kg.stats().relations == 0
 
 
