@@ -155,13 +155,39 @@ def export_network(G: nx.DiGraph, fmt: str) -> bytes:
     """
     if fmt not in NETWORK_FORMATS:
         raise InvalidQuery(f"unknown network format {fmt!r}; choose one of: {', '.join(NETWORK_FORMATS)}")
-    network = network_for_export(G)
+    return write_network(network_for_export(G), fmt)
+
+
+def write_network(network: nx.DiGraph, fmt: str) -> bytes:
+    """Write a graph made by :func:`network_for_export` as ``graphml`` or ``gexf``."""
     buffer = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(network, buffer, encoding="utf-8", named_key_ids=True)
-    else:
+    elif fmt == "gexf":
         nx.write_gexf(network, buffer, encoding="utf-8")
+    else:
+        raise InvalidQuery(f"unknown network format {fmt!r}; choose one of: {', '.join(NETWORK_FORMATS)}")
     return buffer.getvalue()
+
+
+def export_format(fmt: str) -> str:
+    """The canonical name of an export format (case-insensitive; ``ttl``, ``json-ld``, ``nq`` accepted).
+
+    Raises
+    ------
+    InvalidQuery
+        For an unknown format; the message lists the known ones.
+
+    Examples
+    --------
+    >>> export_format(" TTL ")
+    'turtle'
+    """
+    key = fmt.strip().lower() if isinstance(fmt, str) else ""
+    key = {"ttl": "turtle", "json-ld": "jsonld", "nq": "nquads"}.get(key, key)
+    if key not in FORMATS:
+        raise InvalidQuery(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    return key
 
 
 def export(store: GraphStore, G: nx.DiGraph, fmt: str) -> bytes:
@@ -172,10 +198,7 @@ def export(store: GraphStore, G: nx.DiGraph, fmt: str) -> bytes:
     InvalidQuery
         For an unknown format; the message lists the known ones.
     """
-    key = fmt.strip().lower() if isinstance(fmt, str) else ""
-    key = {"ttl": "turtle", "json-ld": "jsonld", "nq": "nquads"}.get(key, key)
+    key = export_format(fmt)
     if key in RDF_FORMATS:
         return export_rdf(store, key)
-    if key in NETWORK_FORMATS:
-        return export_network(G, key)
-    raise InvalidQuery(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    return export_network(G, key)

@@ -18,7 +18,7 @@ from extract.records import Document, RelationRecord
 from graph import actors as actor_queries
 from graph import queries
 from graph.errors import DocumentNotFound, InvalidQuery
-from graph.export import export as export_any
+from graph.export import NETWORK_FORMATS, export_format, export_rdf, network_for_export, write_network
 from graph.iris import document_iri
 from graph.load import load_documents
 from graph.models import (
@@ -262,5 +262,9 @@ class KnowledgeGraph:
 
     def export(self, fmt: str) -> bytes:
         """The graph as turtle, trig, nquads, jsonld, graphml or gexf. Raises ``InvalidQuery`` otherwise."""
-        with self._lock:
-            return export_any(self._store, self.graph, fmt)
+        key = export_format(fmt)
+        if key in NETWORK_FORMATS:
+            with self._lock:  # copy the projection under the lock, write it outside
+                network = network_for_export(self.graph)
+            return write_network(network, key)
+        return export_rdf(self._store, key)  # store reads need no projection lock (Oxigraph is thread-safe)
