@@ -146,8 +146,10 @@ class Modifiers(_Record):
 
     before: list[str] = []
     after: list[str] = []
+    honorifics: list[str] = []
+    """Words before a surname that do not make a new name ("Mr Trump" is Trump, "Ivanka Trump" is not)."""
 
-    _names = field_validator("before", "after")(_non_empty)
+    _names = field_validator("before", "after", "honorifics")(_non_empty)
 
 
 class ActorDictionary(_Record):
@@ -173,6 +175,7 @@ class ActorDictionary(_Record):
             modifiers=Modifiers(
                 before=[*self.modifiers.before, *other.modifiers.before],
                 after=[*self.modifiers.after, *other.modifiers.after],
+                honorifics=[*self.modifiers.honorifics, *other.modifiers.honorifics],
             ),
         )
 

@@ -184,8 +184,8 @@ class ActorMentions:
             default=None,
         )
         person = self._person_at(doc, j, at, persons)
-        if anchor is not None and person is not None and person[0] > anchor.end:
-            anchor = None  # an unknown full name that starts with a known one
+        if anchor is not None and person is not None and person[0] > anchor.end and anchor.label_ != "NAT":
+            anchor = None  # an unknown full name that starts with a known one ("Jordan Peterson")
         country = self._state_of(anchor) if anchor is not None else None
         anchor_choices = self.gazetteer.resolve(anchor.id_) if anchor is not None else []
         k = anchor.end if anchor is not None else j
@@ -342,13 +342,24 @@ class ActorMentions:
             return _Mention(mention.start, anchor.end, choices, place=False)
         return mention
 
-    def _ends_in_state(self, ent: Span, at: dict[int, dict[str, Span]]) -> bool:
-        """A PERSON entity that ends with a state's name ("Evil Mordor") is the state, not a person."""
-        for position in range(ent.start + 1, ent.end):
-            anchor = self._state_anchor(at, position)
-            if anchor is not None and anchor.end == ent.end:
-                return True
-        return False
+    def _relative(
+        self, doc: Doc, mention: _Mention, at: dict[int, dict[str, Span]], mentions: list[_Mention]
+    ) -> _Mention:
+        """ "Ivanka Trump", "Asma Assad": an unknown first name before a known surname is someone else."""
+        info = mention.choices[0]
+        if info["type"] != "Person" or mention.end - mention.start != 1 or mention.start == 0:
+            return mention
+        before = doc[mention.start - 1]
+        if (
+            before.pos_ != "PROPN"
+            or not before.is_title
+            or before.lower_ in self.gazetteer.honorifics
+            or (mention.start - 1) in at
+            or any(m.start <= mention.start - 1 < m.end for m in mentions)
+        ):
+            return mention
+        span = doc[mention.start - 1 : mention.end]
+        return _Mention(span.start, span.end, [_unknown(span, "Person")])
 
     def _state_anchor(self, at: dict[int, dict[str, Span]], position: int) -> Span | None:
         """The longest state name, demonym or seat starting at ``position``."""
@@ -426,7 +437,6 @@ class ActorMentions:
             for ent in doc.ents
             if ent.label_ == "PERSON"
             and _proper(ent)
-            and not self._ends_in_state(ent, at)
             and not any(t in place_tokens for t in range(ent.start, ent.end))
             and not _modifies_noun(ent)
         }
@@ -453,6 +463,7 @@ class ActorMentions:
                 i = place.end
                 continue
             i += 1
+        mentions = [self._relative(doc, m, at, mentions) for m in mentions]
         mentions.extend(self._inferred(doc, at, mentions))
         taken = [False] * len(doc)
         for m in mentions:

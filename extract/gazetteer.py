@@ -91,7 +91,9 @@ class Gazetteer:
     modifiers_before: frozenset[str] = frozenset()
     """Lower-case words that, hyphenated before a name, make it no mention ("pro", "anti")."""
     modifiers_after: frozenset[str] = frozenset()
-    """Lower-case words that, hyphenated after a name, make it no mention ("backed")."""
+    """Lower-case words that, hyphenated after a name, make it no mention ("aligned")."""
+    honorifics: frozenset[str] = frozenset()
+    """Lower-case words that may precede a surname without changing the person ("mr", "dr")."""
 
     def resolve(self, key: str) -> list[ActorInfo]:
         """The actor choices of a phrase key (empty for sector, title and place keys)."""
@@ -133,6 +135,7 @@ class _Builder:
         self.state_labels: dict[str, str] = {}
         self.modifiers_before: set[str] = set()
         self.modifiers_after: set[str] = set()
+        self.honorifics: set[str] = set()
         self.layer = 0
 
     def phrase(self, kind: str, text: str, key: str, *, exact: bool = False) -> None:
@@ -232,6 +235,7 @@ class _Builder:
             self.phrase("FORMER", word, "former")
         self.modifiers_before.update(w.lower() for w in dictionary.modifiers.before)
         self.modifiers_after.update(w.lower() for w in dictionary.modifiers.after)
+        self.honorifics.update(w.lower() for w in dictionary.modifiers.honorifics)
 
     def actor_info(self, entry: ActorEntry) -> ActorInfo:
         if entry.type == "State" and entry.country:
@@ -253,6 +257,7 @@ class _Builder:
             state_labels=self.state_labels,
             modifiers_before=frozenset(self.modifiers_before),
             modifiers_after=frozenset(self.modifiers_after),
+            honorifics=frozenset(self.honorifics),
         )
 
 

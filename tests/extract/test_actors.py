@@ -277,3 +277,10 @@ def test_state_inside_an_organisation_name(actor_nlp):
     assert "DEU" not in [ref.id for _, ref in found]
     found = mentions(actor_nlp, "The government demanded that Beijing remove the ships.")
     assert [ref.id for _, ref in found] == ["CHN"]  # no antecedent before "the government"
+
+
+def test_relatives_and_names_that_start_with_a_state(actor_nlp):
+    found = mentions(actor_nlp, "Ivanka Trump and Hunter Biden met Mr Trump.")
+    assert [ref.id for _, ref in found] == ["x-ivanka-trump", "x-hunter-biden", "donald-trump"]
+    found = mentions(actor_nlp, "Jordan Peterson spoke in Jordan.")
+    assert [ref.id for _, ref in found] == ["x-jordan-peterson", "JOR"]
