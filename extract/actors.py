@@ -512,7 +512,12 @@ class ActorMentions:
 def _inside_name(doc: Doc, span: Span) -> bool:
     """Whether a named entity other than a place or nationality strictly contains ``span``."""
     for ent in doc.ents:
-        if ent.label_ in _NAME_ENTITIES and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        while end > start and doc[end - 1].text in _POSSESSIVE:
+            end -= 1
+        if ent.label_ in _NAME_ENTITIES and start <= span.start and span.end <= end and end - start > len(span):
             # not a coordination the tagger ran together ("Gondor and Osgiliath")
             return not any(token.lower_ in _COORD for token in ent)
     return False
