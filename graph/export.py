@@ -17,7 +17,7 @@ from rdflib import RDFS, XSD, Dataset
 from rdflib.namespace import DCTERMS, PROV
 
 from graph.errors import InvalidQuery
-from graph.iris import ACTOR_PREFIX, DOC_PREFIX, GKGS
+from graph.iris import ACTOR_PREFIX, DOC_PREFIX
 from graph.store import GraphStore
 from ontology import NAMESPACE, relation_type
 
@@ -38,7 +38,6 @@ MEDIA_TYPES = {
 
 PREFIXES = {
     "gkg": NAMESPACE,
-    "gkgs": str(GKGS),
     "actor": ACTOR_PREFIX,
     "doc": DOC_PREFIX,
     "prov": str(PROV),

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import quote, unquote
 
-from rdflib import Namespace, URIRef
+from rdflib import URIRef
 
 BASE = "https://w3id.org/geokg/"
 DOC_PREFIX = BASE + "doc/"
 ACTOR_PREFIX = BASE + "actor/"
-
-GKGS = Namespace(BASE + "store#")
-"""Store-internal terms that the ontology does not (yet) define: how each actor is mentioned in
-a record, namely the words naming it (``subjectText``, ``objectText``, ``speakerText``) and the
-role of that mention (``subjectRole`` ...; "New Delhi" acting is India with role GOV, "India"
-has none), kept so records round-trip exactly."""
 
 
 def document_iri(doc_id: str) -> URIRef:

@@ -29,7 +29,6 @@ from extract.records import ACTOR_TYPES, ActorRef, Document, RelationRecord
 from graph.errors import InvalidQuery, StoreError
 from graph.iris import (
     ACTOR_PREFIX,
-    GKGS,
     actor_id,
     actor_iri,
     document_id,
@@ -193,14 +192,14 @@ def document_triples(
             (node, GKG.modality, Literal(record.modality)),
             (node, PROV.wasDerivedFrom, doc),
             (node, PROV.wasGeneratedBy, run),
-            (node, GKGS.subjectText, Literal(record.subject.text)),
-            (node, GKGS.objectText, Literal(record.object.text)),
+            (node, GKG.subjectText, Literal(record.subject.text)),
+            (node, GKG.objectText, Literal(record.object.text)),
         ]
         # the role can differ between mentions of one actor ("India" vs "New Delhi" acting: GOV)
         if record.subject.role:
-            out.append((node, GKGS.subjectRole, Literal(record.subject.role)))
+            out.append((node, GKG.subjectRole, Literal(record.subject.role)))
         if record.object.role:
-            out.append((node, GKGS.objectRole, Literal(record.object.role)))
+            out.append((node, GKG.objectRole, Literal(record.object.role)))
         if record.date is not None:
             out.append((node, GKG.eventDate, Literal(record.date, datatype=XSD.date)))
         if record.trigger is not None:
@@ -210,9 +209,9 @@ def document_triples(
         mentioned = [record.subject, record.object]
         if record.speaker is not None:
             out.append((node, GKG.speaker, actor_iri(record.speaker.id)))
-            out.append((node, GKGS.speakerText, Literal(record.speaker.text)))
+            out.append((node, GKG.speakerText, Literal(record.speaker.text)))
             if record.speaker.role:
-                out.append((node, GKGS.speakerRole, Literal(record.speaker.role)))
+                out.append((node, GKG.speakerRole, Literal(record.speaker.role)))
             mentioned.append(record.speaker)
         if supports(record):
             out.append((subj, prop, obj))
@@ -293,18 +292,18 @@ def read_document(graph_name: URIRef, triples: Iterable[Triple]) -> StoredDocume
                 sentence=str(one(props, GKG.evidence)),
                 start=int(_py(one(props, GKG.startOffset))),  # type: ignore[arg-type]
                 end=int(_py(one(props, GKG.endOffset))),  # type: ignore[arg-type]
-                subject=actor_ref(one(props, GKG.subject), one(props, GKGS.subjectText), one(props, GKGS.subjectRole)),  # type: ignore[arg-type]
+                subject=actor_ref(one(props, GKG.subject), one(props, GKG.subjectText), one(props, GKG.subjectRole)),  # type: ignore[arg-type]
                 relation=rtype.snake,
                 plover=rtype.plover,
                 polarity=rtype.polarity,  # type: ignore[arg-type]
-                object=actor_ref(one(props, GKG.object), one(props, GKGS.objectText), one(props, GKGS.objectRole)),  # type: ignore[arg-type]
+                object=actor_ref(one(props, GKG.object), one(props, GKG.objectText), one(props, GKG.objectRole)),  # type: ignore[arg-type]
                 negated=bool(_py(one(props, GKG.negated))),
                 modality=str(one(props, GKG.modality)),  # type: ignore[arg-type]
                 date=date if isinstance(date, dt.date) else None,
                 confidence=float(_py(one(props, GKG.confidence))),  # type: ignore[arg-type]
                 trigger=str(trigger) if trigger is not None else None,
                 speaker=(
-                    actor_ref(speaker_node, one(props, GKGS.speakerText), one(props, GKGS.speakerRole))
+                    actor_ref(speaker_node, one(props, GKG.speakerText), one(props, GKG.speakerRole))
                     if speaker_node is not None
                     else None
                 ),
