@@ -34,7 +34,11 @@ TEXT_SUFFIXES = (".txt", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 
 
-_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
+_HTML_START = re.compile(
+    r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]"
+    r"|<(?:p|div|article|section|main|span|h[1-6]|ul|ol|table|blockquote)(?:\s[^<>]*)?>)",
+    re.IGNORECASE,
+)
 _BLOCK_TAGS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
                          "article", "header", "footer", "blockquote", "title", "td", "th", "ul", "ol"})
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
@@ -64,12 +68,15 @@ class _TextOfHtml(HTMLParser):
 
 
 def looks_like_html(text: str) -> bool:
-    """Whether the text is an HTML page (it starts with a doctype, ``<html>``, ``<head>`` or ``<body>``).
+    """Whether the text is HTML: it starts with a doctype, ``<html>``, ``<head>``, ``<body>``, or a
+    block tag such as ``<p>`` or ``<div>`` (a scraped fragment).
 
     Examples
     --------
     >>> looks_like_html("<!DOCTYPE html><p>Ankara said</p>"), looks_like_html("a <b> tag in prose")
     (True, False)
+    >>> looks_like_html('<p class="lead">Iran condemned Israel.</p>')
+    True
     """
     return bool(_HTML_START.match(text[:1000]))
 
@@ -130,7 +137,8 @@ def check_text(text: str, *, where: str) -> str:
     Raises
     ------
     InputError
-        When the text is empty, whitespace only or holds NUL characters.
+        When the text is empty, whitespace only or without a letter or digit, holds NUL
+        characters, or is more than a tenth control characters.
 
     Examples
     --------
@@ -141,6 +149,11 @@ def check_text(text: str, *, where: str) -> str:
         raise InputError(f"{where}: looks like binary data (NUL bytes), not text")
     if not text.strip():
         raise InputError(f"{where}: empty text")
+    controls = sum(1 for ch in text if (ch < " " and ch not in "\t\n\r\f\v") or "\x7f" <= ch < "\xa0")
+    if controls * 10 > len(text):
+        raise InputError(f"{where}: looks like binary data (control characters), not text")
+    if not any(ch.isalnum() for ch in text):
+        raise InputError(f"{where}: empty text (no letters or digits)")
     return text
 
 
