@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -197,6 +197,58 @@ class Lexicon(BaseModel):
             "$VERBS": entry.verbs,
         }
         return [_fill(pattern, values) for pattern in self.frames[entry.frame].patterns]
+
+
+    def compile(self) -> tuple[dict[str, list[list[dict[str, Any]]]], dict[EntryKey, LexiconEntry]]:
+        """Patterns per frame (the words of all its entries merged) and the index back to entries.
+
+        One pattern set per frame keeps the DependencyMatcher small and fast; a match is mapped
+        back to its entry through ``(frame, lemma, prep, particle, verb)``, which
+        ``tests/extract/test_lexicon.py`` checks is unique.
+
+        Returns
+        -------
+        tuple
+            ``{frame name: patterns}`` and ``{EntryKey: LexiconEntry}``.
+        """
+        merged: dict[str, dict[str, set[str]]] = {}
+        index: dict[EntryKey, LexiconEntry] = {}
+        for entry in self.entries:
+            frame = self.frames[entry.frame]
+            values = merged.setdefault(entry.frame, {"$LEMMAS": set(), "$PREPS": set(), "$PARTICLES": set(), "$VERBS": set()})
+            values["$LEMMAS"].update(entry.lemmas)
+            values["$PREPS"].update(entry.preps)
+            values["$PARTICLES"].update(entry.particles)
+            values["$VERBS"].update(entry.verbs)
+            # a pattern of the frame without a prep node ("the support it provided X") finds an entry by
+            # its other words alone
+            preps = [*entry.preps, None] if frame.uses("$PREPS") else [None]
+            particles = entry.particles if frame.uses("$PARTICLES") else [None]
+            verbs = entry.verbs if frame.uses("$VERBS") else [None]
+            for lemma in entry.lemmas:
+                for prep in preps:
+                    for particle in particles:
+                        for verb in verbs:
+                            index.setdefault(EntryKey(entry.frame, lemma, prep, particle, verb), entry)
+        light = sorted(set(self.light_verbs) | set(self.cues.negation.verbs))
+        patterns = {
+            name: [
+                _fill(pattern, {**{k: sorted(v) for k, v in values.items()}, "$LIGHT": light})
+                for pattern in self.frames[name].patterns
+            ]
+            for name, values in merged.items()
+        }
+        return patterns, index
+
+
+class EntryKey(NamedTuple):
+    """What identifies a lexicon entry in a match."""
+
+    frame: str
+    lemma: str
+    prep: str | None
+    particle: str | None
+    verb: str | None
 
 
 def _fill(node: Any, values: dict[str, list[str]]) -> Any:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from extract.dates import parse_date_phrase
-from extract.lexicon import Frame, Lexicon, LexiconEntry, load_lexicon, words
+from extract.lexicon import EntryKey, Frame, Lexicon, LexiconEntry, load_lexicon, words
 from extract.records import ActorRef, Modality, RelationRecord
 from ontology import relation_type
 
@@ -101,14 +101,14 @@ class RelationMatcher:
     def __init__(self, vocab: Vocab, *, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self._matcher = DependencyMatcher(vocab)
-        self._keys: dict[int, tuple[LexiconEntry, Frame, list[str]]] = {}
-        for index, entry in enumerate(self.lexicon.entries):
-            frame = self.lexicon.frames[entry.frame]
-            for number, pattern in enumerate(self.lexicon.patterns(index)):
-                key = f"geokg_rel_{index}_{number}"
+        self._keys: dict[int, tuple[str, Frame, list[str]]] = {}
+        patterns, self._index = self.lexicon.compile()
+        for frame_name, frame_patterns in patterns.items():
+            frame = self.lexicon.frames[frame_name]
+            for number, pattern in enumerate(frame_patterns):
+                key = f"geokg_rel_{frame_name}_{number}"
                 self._matcher.add(key, [pattern])
-                names = [node["RIGHT_ID"] for node in pattern]
-                self._keys[vocab.strings[key]] = (entry, frame, names)
+                self._keys[vocab.strings[key]] = (frame_name, frame, [node["RIGHT_ID"] for node in pattern])
         cues = self.lexicon.cues
         self._light = words(self.lexicon.light_verbs)
         self._neg_words = words(cues.negation.words)
@@ -183,9 +183,12 @@ class RelationMatcher:
             return refs[key]
 
         found: dict[tuple, RelationRecord] = {}
-        for match_id, token_ids in self._matcher(doc):
-            entry, frame, names = self._keys[match_id]
+        for match_id, token_ids in self._matches(doc, mentions):
+            frame_name, frame, names = self._keys[match_id]
             nodes = {name: doc[i] for name, i in zip(names, token_ids)}
+            entry = self._entry(frame_name, frame, nodes)
+            if entry is None:
+                continue  # words of two different entries of the frame
             for record in self._records(doc, nodes, entry, frame, at, places, ref, doc_id, date, offset):
                 rtype = relation_type(record.relation)
                 ends = (record.subject.id, record.object.id)
@@ -196,6 +199,34 @@ class RelationMatcher:
                 if old is None or record.confidence > old.confidence:
                     found[key] = record
         return sorted(found.values(), key=lambda r: (r.start, r.subject.id, r.object.id, r.relation))
+
+    def _entry(self, frame_name: str, frame: Frame, nodes: dict[str, Token]) -> LexiconEntry | None:
+        modifier = nodes.get("modifier")
+        lemma = modifier.lower_ if modifier is not None else nodes["trigger"].lemma_.lower()
+        prep = nodes["prep"].lower_ if "prep" in nodes and frame.uses("$PREPS") else None
+        particle = nodes["particle"].lower_ if "particle" in nodes else None
+        verb = nodes["light"].lemma_.lower() if "light" in nodes and frame.uses("$VERBS") else None
+        return self._index.get(EntryKey(frame_name, lemma, prep, particle, verb))
+
+    def _matches(self, doc: Doc, mentions: list[Span]) -> Iterable[tuple[int, list[int]]]:
+        """DependencyMatcher matches, only in sentences with two actor mentions or more.
+
+        A relation needs two actors in its sentence (a pronoun resolves within the sentence), so
+        the other sentences are skipped; token ids are returned as Doc positions.
+        """
+        starts = sorted(span.start for span in mentions)
+        n = 0
+        for sent in doc.sents:
+            count = 0
+            while n < len(starts) and starts[n] < sent.end:
+                if starts[n] >= sent.start:
+                    count += 1
+                n += 1
+            if count < 2:
+                continue
+            base = sent.start
+            for match_id, token_ids in self._matcher(sent):
+                yield match_id, [base + i for i in token_ids]
 
     # -- one match -----------------------------------------------------------------------------
 

@@ -39,8 +39,20 @@ def test_no_trigger_is_claimed_by_two_relation_types_in_one_frame() -> None:
         for lemma in entry.lemmas:
             for prep in entry.preps or [""]:
                 for verb in entry.verbs or [""]:
-                    key = (entry.frame, lemma, prep, verb)
-                    assert owner.setdefault(key, entry.relation) == entry.relation, key
+                    for particle in entry.particles or [""]:
+                        key = (entry.frame, lemma, prep, verb, particle)
+                        assert owner.setdefault(key, entry.relation) == entry.relation, key
+
+
+def test_compiled_patterns_map_back_to_every_entry() -> None:
+    lexicon = load_lexicon()
+    patterns, index = lexicon.compile()
+    assert set(patterns) == {entry.frame for entry in lexicon.entries}
+    assert {id(entry) for entry in index.values()} == {id(entry) for entry in lexicon.entries}
+    matcher = DependencyMatcher(spacy.blank("en").vocab, validate=True)
+    for name, frame_patterns in patterns.items():
+        matcher.add(name, frame_patterns)
+    assert len(matcher) == len(patterns)
 
 
 def test_patterns_are_valid_dependency_matcher_patterns() -> None:
