@@ -84,7 +84,8 @@ class KnowledgeGraph:
         self._documents: dict[str, DocumentSummary] = {}
         self._lock = threading.RLock()
         for doc_id, loaded in load_documents(store).items():
-            self._projection.add_facts(doc_id, loaded.actors, loaded.relations, date=loaded.summary.date)
+            self._projection.add_facts(doc_id, loaded.actors, loaded.relations, date=loaded.summary.date,
+                                       source=loaded.summary.source)
             self._documents[doc_id] = loaded.summary
 
     # ------------------------------------------------------------------ lifecycle
@@ -164,7 +165,7 @@ class KnowledgeGraph:
             written = self._store.replace_graph(name, triples)
             if not written and document.id in self._documents:
                 return self._documents[document.id]
-            self._projection.add_document(document.id, relations, date=document.date)
+            self._projection.add_document(document.id, relations, date=document.date, source=document.source)
             self._documents[document.id] = summary
             return summary
 

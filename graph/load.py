@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS, URIRef
 from rdflib.namespace import DCTERMS
 
 from graph.errors import StoreError
-from graph.iris import ACTOR_PREFIX, actor_id, document_id
+from graph.iris import ACTOR_PREFIX, actor_id, document_id, relation_index
 from graph.models import DocumentSummary
 from graph.projection import ActorFact, RelationFact
 from graph.rdf import ACTOR_TYPE_OF_CLASS, SUPPORTING_MODALITIES
@@ -46,11 +46,12 @@ SELECT ?g ?id ?date ?source ?hash WHERE {{ GRAPH ?g {{
 }} }}"""
 
 _RELATIONS = f"""
-SELECT ?g ?s ?o ?type ?negated ?modality ?date ?speaker WHERE {{ GRAPH ?g {{
+SELECT ?g ?r ?s ?o ?type ?negated ?modality ?confidence ?date ?speaker WHERE {{ GRAPH ?g {{
   ?r a {_iri(GKG.Relation)} ; {_iri(GKG.subject)} ?s ; {_iri(GKG.object)} ?o ;
      {_iri(GKG.relationType)} ?type ; {_iri(GKG.negated)} ?negated ; {_iri(GKG.modality)} ?modality .
   OPTIONAL {{ ?r {_iri(GKG.eventDate)} ?date }}
   OPTIONAL {{ ?r {_iri(GKG.speaker)} ?speaker }}
+  OPTIONAL {{ ?r {_iri(GKG.confidence)} ?confidence }}
 }} }}"""
 
 _ACTORS = f"""
@@ -126,6 +127,10 @@ def load_documents(store: GraphStore) -> dict[str, LoadedDocument]:
                     supported=_value(row, "negated") == "false"
                     and _value(row, "modality") in SUPPORTING_MODALITIES,
                     date=_date(_value(row, "date")),
+                    negated=_value(row, "negated") != "false",
+                    modality=_value(row, "modality") or "asserted",
+                    confidence=float(_value(row, "confidence") or 1.0),
+                    index=relation_index(_value(row, "r") or "/-1"),
                 )
             )
         aliases: dict[tuple[str, str], set[str]] = defaultdict(set)

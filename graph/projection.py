@@ -16,7 +16,10 @@ Edge data (all public keys are plain values):
 A record of a symmetric type (``cooperates_with``, ``fights_with`` ...) counts on both
 directions. Each edge and node also keeps its per-document contributions under ``_docs``,
 so that adding or deleting a document updates the view in place, touching only that
-document's nodes and edges.
+document's nodes and edges. An edge's ``_docs[doc_id]`` is the tuple of that document's
+:class:`Mention` records on the edge: enough (type, modality, negation, confidence, date,
+publisher, record index) for :mod:`graph.filters` to answer any filtered query without
+going back to the store.
 """
 
 from __future__ import annotations
@@ -117,6 +120,36 @@ class RelationFact:
     supported: bool
     """Not negated, and asserted or reported."""
     date: dt.date | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    confidence: float = 1.0
+    index: int = -1
+    """Position of the record in its document (its relation IRI); -1 when unknown."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One relation record as an edge of the projection keeps it (per document)."""
+
+    doc: str
+    index: int
+    """Position of the record in its document (see :func:`graph.iris.relation_iri`)."""
+    subject: str
+    object: str
+    relation: str
+    """snake_case relation type."""
+    negated: bool
+    modality: str
+    confidence: float
+    date: dt.date | None
+    """The record's event date, else its document's date."""
+    source: str | None
+    """The document's publisher, when known."""
+
+    @property
+    def supported(self) -> bool:
+        """Not negated, and asserted or reported."""
+        return not self.negated and self.modality in ("asserted", "reported")
 
 
 def facts_from_records(records: Iterable[RelationRecord]) -> tuple[list[ActorFact], list[RelationFact]]:
@@ -124,7 +157,7 @@ def facts_from_records(records: Iterable[RelationRecord]) -> tuple[list[ActorFac
     first: dict[str, ActorRef] = {}
     aliases: dict[str, set[str]] = defaultdict(set)
     relations: list[RelationFact] = []
-    for record in records:
+    for index, record in enumerate(records):
         for actor in (record.subject, record.object, record.speaker):
             if actor is None:
                 continue
@@ -138,6 +171,10 @@ def facts_from_records(records: Iterable[RelationRecord]) -> tuple[list[ActorFac
                 relation=relation_type(record.relation).snake,
                 supported=supports(record),
                 date=record.date,
+                negated=record.negated,
+                modality=record.modality,
+                confidence=record.confidence,
+                index=index,
             )
         )
     actors = [
@@ -146,6 +183,18 @@ def facts_from_records(records: Iterable[RelationRecord]) -> tuple[list[ActorFac
         for a in first.values()
     ]
     return actors, relations
+
+
+def _per_type(mentions: Iterable[Mention]) -> dict[str, list[Any]]:
+    """``{type: [supporting records, records, first date, last date]}`` of some mentions."""
+    out: dict[str, list[Any]] = {}
+    for m in mentions:
+        stat = out.setdefault(m.relation, [0, 0, None, None])
+        stat[0] += 1 if m.supported else 0
+        stat[1] += 1
+        stat[2] = _min_date(stat[2], m.date)
+        stat[3] = _max_date(stat[3], m.date)
+    return out
 
 
 @cache
@@ -191,6 +240,8 @@ class Projection:
         self._doc_records: dict[str, int] = {}
         self.records = 0
         """Relation records held, supporting or not."""
+        self.version = 0
+        """Bumped on every change (filtered views cached per version)."""
 
     # ------------------------------------------------------------------ documents
     @property
@@ -198,11 +249,16 @@ class Projection:
         return set(self._doc_edges)
 
     def add_document(
-        self, doc_id: str, records: Sequence[RelationRecord], *, date: dt.date | None = None
+        self,
+        doc_id: str,
+        records: Sequence[RelationRecord],
+        *,
+        date: dt.date | None = None,
+        source: str | None = None,
     ) -> None:
         """Add a document's records (replacing what the view holds for the same id)."""
         actors, relations = facts_from_records(records)
-        self.add_facts(doc_id, actors, relations, date=date)
+        self.add_facts(doc_id, actors, relations, date=date, source=source)
 
     def add_facts(
         self,
@@ -211,17 +267,20 @@ class Projection:
         relations: Sequence[RelationFact],
         *,
         date: dt.date | None = None,
+        source: str | None = None,
     ) -> None:
         """Add what one document says (replacing what the view holds for the same id).
 
-        ``actors`` describes every actor the relations name (later entries for an id are ignored).
+        ``actors`` describes every actor the relations name (later entries for an id are ignored);
+        ``date`` and ``source`` are the document's date and publisher.
         """
         if doc_id in self._doc_edges:
             self.remove_document(doc_id)
         rank = (date.isoformat() if date else "", doc_id)
         record_counts: dict[str, int] = defaultdict(int)
         shares: dict[tuple[str, str], dict[str, list[Any]]] = defaultdict(dict)
-        for fact in relations:
+        mentions: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+        for position, fact in enumerate(relations):
             record_counts[fact.subject] += 1
             if fact.object == fact.subject:
                 continue
@@ -230,7 +289,13 @@ class Projection:
             pairs = [(fact.subject, fact.object)]
             if _symmetric(fact.relation):
                 pairs.append((fact.object, fact.subject))
+            mention = Mention(
+                doc=doc_id, index=fact.index if fact.index >= 0 else position, subject=fact.subject,
+                object=fact.object, relation=fact.relation, negated=fact.negated or not fact.supported,
+                modality=fact.modality, confidence=fact.confidence, date=when, source=source or None,
+            )
             for pair in pairs:
+                mentions[pair].append(mention)
                 stat = shares[pair].setdefault(fact.relation, [0, 0, None, None])
                 stat[0] += 1 if fact.supported else 0
                 stat[1] += 1
@@ -254,7 +319,7 @@ class Projection:
                 self.graph.add_edge(source, target, _docs={}, relations={}, weight=0, evidence=0,
                                     first_seen=None, last_seen=None, documents=0)
             data = self.graph.edges[source, target]
-            data["_docs"][doc_id] = per_type
+            data["_docs"][doc_id] = tuple(mentions[(source, target)])
             for name, (weight, evidence, first, last) in per_type.items():
                 agg = data["relations"].setdefault(
                     name, {"weight": 0, "evidence": 0, "first_seen": None, "last_seen": None}
@@ -268,6 +333,7 @@ class Projection:
         self._doc_nodes[doc_id] = set(described)
         self._doc_records[doc_id] = len(relations)
         self.records += len(relations)
+        self.version += 1
 
     def remove_document(self, doc_id: str) -> bool:
         """Subtract a document's contributions; False when the view does not hold it."""
@@ -275,7 +341,7 @@ class Projection:
             return False
         for source, target in self._doc_edges.pop(doc_id):
             data = self.graph.edges[source, target]
-            per_type = data["_docs"].pop(doc_id)
+            per_type = _per_type(data["_docs"].pop(doc_id))
             if not data["_docs"]:
                 self.graph.remove_edge(source, target)
                 continue
@@ -289,6 +355,7 @@ class Projection:
                     self._recompute_dates(data, name)
             self._refresh_edge_totals(data)
         self.records -= self._doc_records.pop(doc_id)
+        self.version += 1
         for actor_key in self._doc_nodes.pop(doc_id):
             self._node_remove(actor_key, doc_id)
         return True
@@ -298,8 +365,8 @@ class Projection:
     def _recompute_dates(data: dict[str, Any], name: str) -> None:
         first: dt.date | None = None
         last: dt.date | None = None
-        for per_type in data["_docs"].values():
-            stat = per_type.get(name)
+        for mentions in data["_docs"].values():
+            stat = _per_type(mentions).get(name)
             if stat is not None:
                 first = _min_date(first, stat[2])
                 last = _max_date(last, stat[3])
