@@ -32,6 +32,7 @@ from graph.models import (
 )
 from graph.projection import Projection
 from graph.rdf import StoredDocument, document_triples, read_document, text_hash
+from graph.sparql import SparqlResult, run_query
 from graph.store import MEMORY, GraphStore, open_store
 
 
@@ -260,6 +261,24 @@ class KnowledgeGraph:
                 edges=edges,
                 triples=len(self._store),
             )
+
+    def sparql(
+        self,
+        query: str,
+        *,
+        timeout: float = 10.0,
+        limit: int = 10_000,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+    ) -> SparqlResult:
+        """Answer a read-only SPARQL 1.1 query (see :func:`graph.sparql.run_query`).
+
+        The default graph is the union of all document graphs. Updates are refused
+        (``UpdateRefused``) and never reach the store; ``QueryTimeout`` after ``timeout``
+        seconds; at most ``limit`` rows or triples (the result says when it was cut).
+        """
+        return run_query(self._store.inner, query, timeout=timeout, limit=limit,
+                         default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris)
 
     def export(self, fmt: str) -> bytes:
         """The graph as turtle, trig, nquads, jsonld, graphml or gexf. Raises ``InvalidQuery`` otherwise."""
