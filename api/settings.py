@@ -39,3 +39,7 @@ class Settings(BaseSettings):
     """When set, POST and DELETE need ``Authorization: Bearer <token>``."""
     cors_origins: list[str] = Field(default_factory=list)
     """Origins allowed by CORS; empty leaves CORS off."""
+    sparql_timeout: float = Field(default=10.0, gt=0, le=600)
+    """Seconds a ``/sparql`` query may run before it is answered with 503."""
+    sparql_max_results: int = Field(default=10_000, ge=1)
+    """Most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) one ``/sparql`` answer holds."""
