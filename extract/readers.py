@@ -30,6 +30,10 @@ STDIN = "-"
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
 
+DOC_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._~:-]{0,199}$"
+"""What a document id may be (it becomes part of an IRI): letters, digits and ``. _ ~ : -``."""
+_DOC_ID = re.compile(DOC_ID_PATTERN)
+
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 
@@ -226,12 +230,17 @@ def _document_of_line(line: bytes, *, where: str) -> Document:
         obj = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise InputError(f"{where}: invalid JSON (nested too deeply)") from None
     if not isinstance(obj, dict):
         raise InputError(f"{where}: expected a JSON object with a \"text\" field")
     if not isinstance(obj.get("text"), str):
         raise InputError(f"{where}: missing or non-string \"text\" field")
     if obj.get("id") is not None and not isinstance(obj["id"], str):
         obj["id"] = str(obj["id"])
+    if obj.get("id") is not None and not _DOC_ID.match(obj["id"]):
+        raise InputError(f"{where}: id {obj['id'][:80]!r} is not a document id "
+                         "(letters, digits and . _ ~ : - only, at most 200)")
     # news dumps often say "published" (an ISO date or timestamp) and "url"
     published = obj.get("published")
     if obj.get("date") is None and isinstance(published, str) and _ISO_DATE.match(published):

@@ -14,14 +14,12 @@ from api.deps import GraphDep, LockDep, SettingsDep, WriteAccess, get_extractor
 from api.errors import ERROR_RESPONSES, ErrorResponse, not_found_responses
 from api.ingest import IngestedDocument, ingest_documents
 from extract.errors import DocumentTooLarge, InputError
-from extract.readers import plain_text
+from extract.readers import DOC_ID_PATTERN, plain_text
 from extract.records import Document, RelationRecord
 from graph.models import DocumentSummary, Page
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESPONSES)
 
-DOC_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._~:-]{0,199}$"
-"""Document ids become part of an IRI: letters, digits and ``. _ ~ : -`` only."""
 
 DocIdParam = Annotated[str, Path(pattern=DOC_ID_PATTERN, description="Document id")]
 
