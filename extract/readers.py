@@ -142,7 +142,7 @@ def check_text(text: str, *, where: str) -> str:
     ------
     InputError
         When the text is empty, whitespace only or without a letter or digit, holds NUL
-        characters, or is more than a tenth control characters.
+        characters or lone surrogates, or is more than a tenth control characters.
 
     Examples
     --------
@@ -153,6 +153,10 @@ def check_text(text: str, *, where: str) -> str:
         raise InputError(f"{where}: looks like binary data (NUL bytes), not text")
     if not text.strip():
         raise InputError(f"{where}: empty text")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate, e.g. from a JSON "\\ud800" escape
+        raise InputError(f"{where}: not valid Unicode (lone surrogate at offset {exc.start})") from None
     controls = sum(1 for ch in text if (ch < " " and ch not in "\t\n\r\f\v") or "\x7f" <= ch < "\xa0")
     if controls * 10 > len(text):
         raise InputError(f"{where}: looks like binary data (control characters), not text")
