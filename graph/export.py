@@ -3,13 +3,14 @@
 RDF: ``turtle`` (the union of all document graphs), ``trig`` and ``nquads`` (named graphs
 kept) through Oxigraph's writers (the ones oxrdflib's ``ox-*`` rdflib serialisers call);
 ``jsonld`` (named graphs kept, compacted with :data:`JSONLD_CONTEXT`) through rdflib.
-Networks: ``graphml`` and ``gexf``, directed, one edge per actor pair with supporting
-records, only scalar attributes (None written as ""), so Gephi opens them with labels.
+Networks (:mod:`graph.network_files`): ``graphml``, ``gexf`` (dynamic, coloured by
+polarity), ``edges-csv`` and ``nodes-csv`` of the projection seen through a
+:class:`~graph.filters.RelationFilter`: one weighted edge per actor pair and relation type,
+only scalar typed attributes, so Gephi opens them with labels and a timeline.
 """
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import networkx as nx
@@ -17,12 +18,24 @@ from rdflib import RDFS, XSD, Dataset
 from rdflib.namespace import DCTERMS, PROV
 
 from graph.errors import InvalidQuery
+from graph.filters import RelationFilter, filtered_graph
 from graph.iris import ACTOR_PREFIX, DOC_PREFIX
+from graph.network_files import (
+    EdgeRow,
+    NodeRow,
+    network_table,
+    write_edges_csv,
+    write_gexf,
+    write_graphml,
+    write_nodes_csv,
+)
 from graph.store import GraphStore
-from ontology import NAMESPACE, relation_type
+from ontology import NAMESPACE
+
+NetworkTable = tuple[list[NodeRow], list[EdgeRow]]
 
 RDF_FORMATS = ("turtle", "trig", "nquads", "jsonld")
-NETWORK_FORMATS = ("graphml", "gexf")
+NETWORK_FORMATS = ("graphml", "gexf", "edges-csv", "nodes-csv")
 FORMATS = RDF_FORMATS + NETWORK_FORMATS
 """Every format :func:`export_store` and :func:`export` accept."""
 
@@ -33,6 +46,8 @@ MEDIA_TYPES = {
     "jsonld": "application/ld+json",
     "graphml": "application/graphml+xml",
     "gexf": "application/gexf+xml",
+    "edges-csv": "text/csv",
+    "nodes-csv": "text/csv",
 }
 """The media type of each export format (for HTTP responses)."""
 
@@ -85,59 +100,40 @@ def export_rdf(store: GraphStore, fmt: str) -> bytes:
     return copy.serialize(format="json-ld", context=JSONLD_CONTEXT, encoding="utf-8")
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
+def network_for_export(G: nx.DiGraph, flt: RelationFilter | None = None) -> NetworkTable:
+    """The rows of a network export: the projection through ``flt``, one edge per actor pair
+    and relation type (see :func:`graph.network_files.network_table`).
 
-
-def network_for_export(G: nx.DiGraph) -> nx.DiGraph:
-    """A copy of the projection with only scalar attributes, one edge per supported actor pair.
-
-    Node attributes: label, type, country, role, aliases (joined by "; "), relations.
-    Edge attributes: relation (the type with most weight), polarity (that type's),
-    weight, evidence, cooperation_weight, conflict_weight, relation_weights
-    ("attacks:3; accuses:1"), first_seen, last_seen (ISO dates or "").
+    Raises
+    ------
+    ActorNotFound
+        When the filter's ego actor is unknown.
     """
-    out = nx.DiGraph()
-    for node, data in sorted(G.nodes(data=True)):
-        out.add_node(
-            node,
-            label=_text(data.get("label", node)),
-            type=_text(data.get("type")),
-            country=_text(data.get("country")),
-            role=_text(data.get("role")),
-            aliases="; ".join(data.get("aliases", [])),
-            relations=int(data.get("relations", 0)),
-        )
-    for source, target, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1])):
-        supported = {n: s for n, s in data["relations"].items() if s["weight"] > 0}
-        if not supported:
-            continue
-        ranked = sorted(supported, key=lambda n: (-supported[n]["weight"], -supported[n]["evidence"], n))
-        polarity_weight = {"cooperation": 0, "conflict": 0}
-        for name, stat in supported.items():
-            polarity_weight[relation_type(name).polarity] += stat["weight"]
-        out.add_edge(
-            source,
-            target,
-            relation=ranked[0],
-            polarity=relation_type(ranked[0]).polarity,
-            weight=int(data["weight"]),
-            evidence=int(data["evidence"]),
-            cooperation_weight=polarity_weight["cooperation"],
-            conflict_weight=polarity_weight["conflict"],
-            relation_weights="; ".join(f"{n}:{supported[n]['weight']}" for n in ranked),
-            first_seen=_text(data.get("first_seen")),
-            last_seen=_text(data.get("last_seen")),
-        )
-    return out
+    return network_table(filtered_graph(G, flt))
 
 
-def export_network(G: nx.DiGraph, fmt: str) -> bytes:
-    """GraphML or GEXF of the projection (see :func:`network_for_export`).
+def write_network(table: NetworkTable, fmt: str) -> bytes:
+    """Write rows made by :func:`network_for_export` as ``graphml``, ``gexf``, ``edges-csv`` or ``nodes-csv``.
+
+    Raises
+    ------
+    InvalidQuery
+        For another format.
+    """
+    nodes, edges = table
+    if fmt == "graphml":
+        return write_graphml(nodes, edges)
+    if fmt == "gexf":
+        return write_gexf(nodes, edges)
+    if fmt == "edges-csv":
+        return write_edges_csv(edges, nodes)
+    if fmt == "nodes-csv":
+        return write_nodes_csv(nodes)
+    raise InvalidQuery(f"unknown network format {fmt!r}; choose one of: {', '.join(NETWORK_FORMATS)}")
+
+
+def export_network(G: nx.DiGraph, fmt: str, *, flt: RelationFilter | None = None) -> bytes:
+    """GraphML, GEXF or a CSV list of the projection seen through ``flt``.
 
     Raises
     ------
@@ -146,27 +142,13 @@ def export_network(G: nx.DiGraph, fmt: str) -> bytes:
 
     Examples
     --------
-    >>> import networkx as nx
-    >>> G = nx.DiGraph()
-    >>> G.add_node("TUR", label="Turkey", type="State", country="TUR", role=None)
-    >>> b"Turkey" in export_network(G, "graphml")
+    >>> from graph.examples import example_graph
+    >>> b'<key id="label" for="node" attr.name="label" attr.type="string"' in export_network(example_graph(), "graphml")
     True
     """
     if fmt not in NETWORK_FORMATS:
         raise InvalidQuery(f"unknown network format {fmt!r}; choose one of: {', '.join(NETWORK_FORMATS)}")
-    return write_network(network_for_export(G), fmt)
-
-
-def write_network(network: nx.DiGraph, fmt: str) -> bytes:
-    """Write a graph made by :func:`network_for_export` as ``graphml`` or ``gexf``."""
-    buffer = io.BytesIO()
-    if fmt == "graphml":
-        nx.write_graphml(network, buffer, encoding="utf-8", named_key_ids=True)
-    elif fmt == "gexf":
-        nx.write_gexf(network, buffer, encoding="utf-8")
-    else:
-        raise InvalidQuery(f"unknown network format {fmt!r}; choose one of: {', '.join(NETWORK_FORMATS)}")
-    return buffer.getvalue()
+    return write_network(network_for_export(G, flt), fmt)
 
 
 def export_format(fmt: str) -> str:
@@ -183,13 +165,13 @@ def export_format(fmt: str) -> str:
     'turtle'
     """
     key = fmt.strip().lower() if isinstance(fmt, str) else ""
-    key = {"ttl": "turtle", "json-ld": "jsonld", "nq": "nquads"}.get(key, key)
+    key = {"ttl": "turtle", "json-ld": "jsonld", "nq": "nquads", "csv": "edges-csv"}.get(key, key)
     if key not in FORMATS:
         raise InvalidQuery(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     return key
 
 
-def export(store: GraphStore, G: nx.DiGraph, fmt: str) -> bytes:
+def export(store: GraphStore, G: nx.DiGraph, fmt: str, *, flt: RelationFilter | None = None) -> bytes:
     """Any export format: RDF from the store, networks from the projection.
 
     Raises
@@ -200,4 +182,4 @@ def export(store: GraphStore, G: nx.DiGraph, fmt: str) -> bytes:
     key = export_format(fmt)
     if key in RDF_FORMATS:
         return export_rdf(store, key)
-    return export_network(G, key)
+    return export_network(G, key, flt=flt)
