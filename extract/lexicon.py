@@ -43,6 +43,10 @@ class Frame(BaseModel):
     none: the actors on the subject side pair with each other (symmetric relation types only)."""
     confidence: float = Field(gt=0.0, le=1.0)
     patterns: list[list[dict[str, Any]]] = Field(min_length=1)
+    object_nouns: list[str] = Field(default_factory=list)
+    """If set, the prep's object must be one of these nouns (lemmas) ..."""
+    free_preps: list[str] = Field(default_factory=list)
+    """... unless the preposition is one of these."""
 
     def uses(self, placeholder: str) -> bool:
         """Whether any pattern of the frame uses a placeholder such as ``$PREPS``."""
@@ -154,6 +158,9 @@ class Cues(BaseModel):
     hypothetical: HypotheticalCues
     report: ReportCues
     responsibility: list[str]
+    border_nouns: list[str]
+    target_preps: list[str]
+    quantity_nouns: list[str]
     locative_preps: list[str]
 
 

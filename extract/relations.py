@@ -130,6 +130,9 @@ class RelationMatcher:
         self._attribution = words(cues.report.attribution_verbs)
         self._locative = words(cues.locative_preps)
         self._responsible = words(cues.responsibility)
+        self._borders = words(cues.border_nouns)
+        self._target_preps = words(cues.target_preps)
+        self._quantities = words(cues.quantity_nouns)
 
     # -- public --------------------------------------------------------------------------------
 
@@ -205,7 +208,8 @@ class RelationMatcher:
         lemma = modifier.lower_ if modifier is not None else nodes["trigger"].lemma_.lower()
         prep = nodes["prep"].lower_ if "prep" in nodes and frame.uses("$PREPS") else None
         particle = nodes["particle"].lower_ if "particle" in nodes else None
-        verb = nodes["light"].lemma_.lower() if "light" in nodes and frame.uses("$VERBS") else None
+        governor = nodes.get("light") or nodes.get("thing")  # $VERBS: a governing verb, or the force moved
+        verb = governor.lemma_.lower() if governor is not None and frame.uses("$VERBS") else None
         return self._index.get(EntryKey(frame_name, lemma, prep, particle, verb))
 
     def _matches(self, doc: Doc, mentions: list[Span]) -> Iterable[tuple[int, list[int]]]:
@@ -251,13 +255,18 @@ class RelationMatcher:
             light = self._governing_light_verb(trigger)
         clause = light if light is not None else trigger
 
+        if frame.object_nouns and prep is not None and prep.lower_ not in frame.free_preps:
+            pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+            if not pobjs or pobjs[0].lemma_.lower() not in frame.object_nouns:
+                return []
         # a preposition whose object is a place marks where, not whom ("protests outside the embassy")
         if prep is not None and self._place_object(prep, at, places) and prep.lower_ in self._locative:
             return []
 
         joint = "modifier" in nodes
         if frame.kind == "verb" and frame.object == "none" and not joint and any(
-            c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("with", "against"))
+            (c.dep_ in ("dobj", "dative") and self._mentions(c, at))
+            or (c.dep_ == "prep" and c.lower_ in ("with", "against") and self._prep_objects(c, at))
             for c in trigger.children
         ):
             return []  # "met the president": the object frames handle it
@@ -265,7 +274,7 @@ class RelationMatcher:
             subjects = self._clause_subjects(trigger, at)
             objects = self._mentions(nodes["thing"], at)  # "threatened to block Sweden"
         elif frame.kind == "verb":
-            subjects, objects = self._verb_arguments(trigger, prep, frame, at)
+            subjects, objects = self._verb_arguments(trigger, prep, frame, at, entry.relation)
         else:
             subjects, objects = self._noun_arguments(trigger, prep, light, frame, at, rtype.symmetric, joint)
         if entry.reverse:
@@ -344,7 +353,7 @@ class RelationMatcher:
                 )
             )
         refusal = context.refusal_verb
-        if refusal is not None and context.negated and rtype.snake != self._refusal_relation:
+        if refusal is not None and context.negated and rtype.polarity == "cooperation":
             event = relation_type(self._refusal_relation)
             for record in list(records):
                 records.append(
@@ -418,6 +427,8 @@ class RelationMatcher:
                 return [_Arg(at[child.i])]
         # "pressure from Ankara"; as an object also "condemned an attack by Osgiliath soldiers"
         followed = ("of", "from") if _is_subject(head) else ("of", "from", "by")
+        if head.lemma_.lower() in self._borders:
+            followed = (*followed, "with")  # "its border with Guyana"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in followed:
                 for pobj in child.children:
@@ -513,7 +524,7 @@ class RelationMatcher:
         return []
 
     def _verb_arguments(
-        self, verb: Token, prep: Token | None, frame: Frame, at: dict[int, Span]
+        self, verb: Token, prep: Token | None, frame: Frame, at: dict[int, Span], entry_relation: str
     ) -> tuple[list[_Arg], list[_Arg]]:
         passive = self._passive(verb)
         if passive is not None:
@@ -531,6 +542,17 @@ class RelationMatcher:
             for child in verb.children:
                 if child.dep_ in ("dobj", "dative"):
                     objects.extend(self._mentions(child, at))
+            if not objects and relation_type(entry_relation).polarity == "conflict":
+                # "struck an oil depot in Russia": the target's state, never a mere place
+                for child in verb.children:
+                    if child.dep_ != "dobj":
+                        continue
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ in self._target_preps:
+                            objects.extend(
+                                a for a in self._prep_objects(prep, at)
+                                if not (Span.has_extension("geokg_place") and a.span._.geokg_place)
+                            )
             if not objects:  # a shared object: "threatened to invade and annex Ukraine"
                 for conj in verb.children:
                     if conj.dep_ == "conj":
@@ -543,6 +565,8 @@ class RelationMatcher:
         return subjects, []
 
     def _governing_light_verb(self, noun: Token) -> Token | None:
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self._quantities:
+            noun = noun.head.head  # "held a round of talks"
         head = noun.head
         if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and (
             head.lemma_.lower() in self._light or head.lemma_.lower() in self._neg_verbs
@@ -780,7 +804,8 @@ class RelationMatcher:
 
     @staticmethod
     def _trigger_text(nodes: dict[str, Token], light: Token | None) -> str:
-        tokens = {t.i: t for name, t in nodes.items() if name != "thing"}
+        target = "complement" in nodes  # "threatened to block Sweden": the thing is the target
+        tokens = {t.i: t for name, t in nodes.items() if not (target and name == "thing")}
         if light is not None:
             tokens[light.i] = light
             for child in light.children:
