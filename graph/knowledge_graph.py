@@ -19,6 +19,7 @@ from graph import actors as actor_queries
 from graph import queries
 from graph.errors import DocumentNotFound, InvalidQuery
 from graph.export import NETWORK_FORMATS, export_format, export_rdf, network_for_export, write_network
+from graph.filters import RelationFilter
 from graph.iris import document_iri
 from graph.load import load_documents
 from graph.models import (
@@ -280,11 +281,20 @@ class KnowledgeGraph:
         return run_query(self._store.inner, query, timeout=timeout, limit=limit,
                          default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris)
 
-    def export(self, fmt: str) -> bytes:
-        """The graph as turtle, trig, nquads, jsonld, graphml or gexf. Raises ``InvalidQuery`` otherwise."""
+    def export(self, fmt: str, *, filter: RelationFilter | None = None) -> bytes:
+        """The graph as turtle, trig, nquads, jsonld (the whole store), or graphml, gexf,
+        edges-csv, nodes-csv (the projection seen through ``filter``).
+
+        Raises
+        ------
+        InvalidQuery
+            For an unknown format.
+        ActorNotFound
+            When the filter's ego actor is unknown.
+        """
         key = export_format(fmt)
         if key in NETWORK_FORMATS:
-            with self._lock:  # copy the projection under the lock, write it outside
-                network = network_for_export(self.graph)
+            with self._lock:  # build the rows under the lock, write them outside
+                network = network_for_export(self.graph, filter)
             return write_network(network, key)
         return export_rdf(self._store, key)  # store reads need no projection lock (Oxigraph is thread-safe)
