@@ -2,7 +2,9 @@
 
 Four SPARQL SELECTs over every document graph (documents, relations, actors, aliases)
 give what the projection and the document index need, without rebuilding full
-relation records triple by triple.
+relation records triple by triple. They go through :meth:`GraphStore.select`, so the
+same reading works on every backend (embedded Oxigraph or a remote SPARQL endpoint).
+An on-disk store usually skips this: :mod:`graph.snapshot` restores the projection.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import pyoxigraph as ox
 from rdflib import RDF, RDFS, URIRef
 from rdflib.namespace import DCTERMS
 
@@ -66,11 +67,6 @@ _ALIASES = f"""
 SELECT ?g ?a ?alias WHERE {{ GRAPH ?g {{ ?a {_iri(GKG.alias)} ?alias }} }}"""
 
 
-def _value(solution: ox.QuerySolution, name: str) -> str | None:
-    term = solution[name]
-    return None if term is None else term.value
-
-
 def _date(text: str | None) -> dt.date | None:
     if text is None:
         return None
@@ -89,70 +85,58 @@ def load_documents(store: GraphStore) -> dict[str, LoadedDocument]:
         When the store cannot be queried.
     """
     try:
-        documents = store.inner.query(_DOCUMENTS)
         loaded: dict[str, LoadedDocument] = {}
         graph_doc: dict[str, str] = {}
-        for row in documents:
-            graph = _value(row, "g") or ""
-            doc_id = document_id(graph)
+        for graph, _, date, source, hash_ in store.select(_DOCUMENTS):
+            doc_id = document_id(graph or "")
             if doc_id is None:
                 continue
-            graph_doc[graph] = doc_id
+            graph_doc[graph or ""] = doc_id
             loaded[doc_id] = LoadedDocument(
                 summary=DocumentSummary(
-                    id=doc_id,
-                    date=_date(_value(row, "date")),
-                    source=_value(row, "source"),
-                    text_hash=_value(row, "hash"),
-                    relations=0,
-                    actors=0,
+                    id=doc_id, date=_date(date), source=source, text_hash=hash_, relations=0, actors=0
                 )
             )
         mentioned: dict[str, set[str]] = defaultdict(set)
-        for row in store.inner.query(_RELATIONS):
-            doc_id = graph_doc.get(_value(row, "g") or "")
+        for graph, node, s, o, type_iri, negated, modality, confidence, date, speaker in store.select(_RELATIONS):
+            doc_id = graph_doc.get(graph or "")
             if doc_id is None:
                 continue
-            subject, obj = actor_id(_value(row, "s") or ""), actor_id(_value(row, "o") or "")
-            speaker = _value(row, "speaker")
+            subject, obj = actor_id(s or ""), actor_id(o or "")
             mentioned[doc_id].update((subject, obj))
             if speaker is not None:
                 mentioned[doc_id].add(actor_id(speaker))
-            type_iri = _value(row, "type") or ""
             loaded[doc_id].relations.append(
                 RelationFact(
                     subject=subject,
                     object=obj,
-                    relation=relation_type(type_iri.rsplit("#", 1)[-1]).snake,
-                    supported=_value(row, "negated") == "false"
-                    and _value(row, "modality") in SUPPORTING_MODALITIES,
-                    date=_date(_value(row, "date")),
-                    negated=_value(row, "negated") != "false",
-                    modality=_value(row, "modality") or "asserted",
-                    confidence=float(_value(row, "confidence") or 1.0),
-                    index=relation_index(_value(row, "r") or "/-1"),
+                    relation=relation_type((type_iri or "").rsplit("#", 1)[-1]).snake,
+                    supported=negated == "false" and modality in SUPPORTING_MODALITIES,
+                    date=_date(date),
+                    negated=negated != "false",
+                    modality=modality or "asserted",
+                    confidence=float(confidence or 1.0),
+                    index=relation_index(node or "/-1"),
                 )
             )
         aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for row in store.inner.query(_ALIASES):
-            doc_id = graph_doc.get(_value(row, "g") or "")
+        for graph, node, alias in store.select(_ALIASES):
+            doc_id = graph_doc.get(graph or "")
             if doc_id is not None:
-                aliases[(doc_id, _value(row, "a") or "")].add(_value(row, "alias") or "")
-        for row in store.inner.query(_ACTORS):
-            doc_id = graph_doc.get(_value(row, "g") or "")
-            kind = ACTOR_TYPE_OF_CLASS.get(URIRef(_value(row, "class") or ""))
+                aliases[(doc_id, node or "")].add(alias or "")
+        for graph, node, class_iri, label, country, role in store.select(_ACTORS):
+            doc_id = graph_doc.get(graph or "")
+            kind = ACTOR_TYPE_OF_CLASS.get(URIRef(class_iri or ""))
             if doc_id is None or kind is None:
                 continue
-            node = _value(row, "a") or ""
-            label = _value(row, "label") or ""
             loaded[doc_id].actors.append(
                 ActorFact(
-                    id=actor_id(node),
-                    label=label,
+                    id=actor_id(node or ""),
+                    label=label or "",
                     type=kind,
-                    country=_value(row, "country"),
-                    role=_value(row, "role"),
-                    aliases=frozenset(aliases.get((doc_id, node), set())),
+                    country=country,
+                    role=role,
+                    aliases=frozenset(aliases.get((doc_id, node or ""), set())),
                 )
             )
     except (OSError, SyntaxError, ValueError) as exc:

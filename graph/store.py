@@ -1,19 +1,31 @@
-"""Open the RDF store behind a knowledge graph: an rdflib ``Dataset`` on Oxigraph.
+"""Open the RDF store behind a knowledge graph, through one interface for every backend.
 
-A store spec is either ``"memory"`` (Oxigraph in memory, gone when closed) or a
-directory path (Oxigraph on disk, created when missing). Both go through
-oxrdflib's ``OxigraphStore`` so the in-memory and on-disk graphs share one
-engine, one SPARQL implementation and the same transactional writes; rdflib's
-pure-Python ``Memory`` store would behave differently exactly where tests should
-catch problems (atomic replace, SPARQL).
+A store spec names one of three backends:
 
-Writes that must be all-or-nothing go straight to the pyoxigraph store, whose
+``"memory"``
+    Oxigraph in memory, gone when closed.
+a directory path
+    Oxigraph on disk (the default), created when missing.
+``sparql+http://host:port/path`` (or ``sparql+https://...``)
+    A remote SPARQL 1.1 endpoint (Oxigraph server, Apache Jena Fuseki, QLever ...)
+    reached through rdflib's ``SPARQLUpdateStore``; see :mod:`graph.remote`.
+
+The two embedded backends go through oxrdflib's ``OxigraphStore`` so the in-memory and
+on-disk graphs share one engine, one SPARQL implementation and the same transactional
+writes. Writes that must be all-or-nothing go straight to the pyoxigraph store, whose
 ``extend`` and ``update`` each run in one transaction.
+
+An embedded store also keeps a *generation* token, one triple in the default graph
+(documents live only in named graphs, so the default graph is free for bookkeeping; it
+is left out of ``len`` and the exports): a fresh token is written before the first write
+of every session, so a projection snapshot saved for an older token is known to be stale
+(:mod:`graph.snapshot`).
 """
 
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -27,13 +39,31 @@ from graph.errors import StoreError
 MEMORY = "memory"
 """The store spec of a throwaway in-memory graph."""
 
+REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
+"""Prefixes of a store spec naming a remote SPARQL 1.1 endpoint."""
+
+STORE_NODE = URIRef("urn:geokg:store")
+"""Subject of the store's bookkeeping triples (in the default graph)."""
+
+GENERATION = URIRef("urn:geokg:generation")
+"""Predicate of the generation token."""
+
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 Triple = tuple[Node, Node, Node]
 Quad = tuple[Node, Node, Node, URIRef]
 
+_NAMED_CACHE: dict[str, ox.NamedNode] = {}
+
 
 def _to_ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if type(term) is URIRef:  # the common case: IRIs repeat a lot, keep their Oxigraph twins
+        cached = _NAMED_CACHE.get(term)
+        if cached is None:
+            if len(_NAMED_CACHE) > 200_000:
+                _NAMED_CACHE.clear()
+            cached = _NAMED_CACHE[term] = ox.NamedNode(str(term))
+        return cached
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -61,17 +91,126 @@ def _from_ox_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     raise StoreError(f"cannot read RDF term {term!r}")
 
 
+def ntriples_term(term: Node) -> str:
+    """The N-Triples spelling of an rdflib term (for SPARQL updates).
+
+    Raises
+    ------
+    StoreError
+        For a term that is not a valid IRI, blank node or literal.
+
+    Examples
+    --------
+    >>> ntriples_term(Literal("no", lang="en")), ntriples_term(URIRef("https://example.org/a"))
+    ('"no"@en', '<https://example.org/a>')
+    """
+    try:
+        return str(_to_ox_term(term))
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"invalid RDF term {term!r} ({exc})") from exc
+
+
 class GraphStore:
-    """An open store: the rdflib ``Dataset`` plus the transactional writes the graph needs.
+    """What every backend offers the knowledge graph: named graphs read and written whole.
 
     Build one with :func:`open_store`; call :meth:`close` (or use ``with``) to release it.
+    Subclasses: :class:`EmbeddedStore` (Oxigraph in memory or on disk) and
+    :class:`graph.remote.RemoteStore` (a SPARQL 1.1 endpoint).
     """
+
+    spec: str
+    persistent: bool = False
+    """Whether a projection snapshot may be kept beside the store (an on-disk store)."""
+
+    @property
+    def dataset(self) -> Dataset:  # pragma: no cover - interface
+        """The rdflib ``Dataset`` over the store (named graph per document)."""
+        raise NotImplementedError
+
+    @property
+    def closed(self) -> bool:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def select(self, query: str) -> Iterator[tuple[str | None, ...]]:  # pragma: no cover - interface
+        """Rows of a SPARQL SELECT, each the lexical values of its variables in query order."""
+        raise NotImplementedError
+
+    def named_graphs(self) -> list[URIRef]:  # pragma: no cover - interface
+        """IRIs of every non-empty document graph, sorted."""
+        raise NotImplementedError
+
+    def graph_triples(self, graph: URIRef) -> list[Triple]:  # pragma: no cover - interface
+        """Every triple of one named graph (empty when it does not exist)."""
+        raise NotImplementedError
+
+    def iter_graphs(self) -> Iterator[tuple[URIRef, list[Triple]]]:
+        """Each named graph with its triples, one graph at a time (bounded memory)."""
+        for name in self.named_graphs():
+            yield name, self.graph_triples(name)
+
+    def __len__(self) -> int:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def dump(self, fmt: str, *, prefixes: dict[str, str] | None = None) -> bytes:  # pragma: no cover
+        """Serialise the store (``turtle``: union of the graphs; ``trig``, ``nquads``: every graph)."""
+        raise NotImplementedError
+
+    def replace_graph(self, graph: URIRef, triples: Sequence[Triple]) -> bool:  # pragma: no cover
+        """Make ``graph`` hold exactly ``triples``, all or nothing; False when it already did."""
+        raise NotImplementedError
+
+    def replace_graphs(self, items: Sequence[tuple[URIRef, Sequence[Triple]]]) -> list[bool]:
+        """:meth:`replace_graph` for several graphs; each graph is still written all or nothing.
+
+        Backends may write many graphs in one transaction. When a write fails, the graphs
+        before the failing one are stored and the error is raised.
+        """
+        return [self.replace_graph(graph, triples) for graph, triples in items]
+
+    def drop_graph(self, graph: URIRef) -> None:  # pragma: no cover - interface
+        """Remove a named graph and all its triples, in one transaction."""
+        raise NotImplementedError
+
+    def generation(self) -> str | None:
+        """The store's generation token (None where geokg keeps none: never written, or remote)."""
+        return None
+
+    def flush(self) -> None:
+        """Write pending data to disk (a no-op where there is nothing to flush)."""
+
+    def close(self) -> None:  # pragma: no cover - interface
+        """Release the store. Idempotent."""
+        raise NotImplementedError
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _generation_update(token: str) -> str:
+    return (f"DELETE WHERE {{ <{STORE_NODE}> <{GENERATION}> ?t }} ;\n"
+            f"INSERT DATA {{ <{STORE_NODE}> <{GENERATION}> \"{token}\" }}")
+
+
+def _dump_quads(quads: Iterator[ox.Quad], fmt: ox.RdfFormat, prefixes: dict[str, str] | None) -> bytes:
+    if fmt == ox.RdfFormat.N_QUADS:
+        return ox.serialize(quads, format=fmt)
+    return ox.serialize(quads, format=fmt, prefixes=prefixes or {})
+
+
+class EmbeddedStore(GraphStore):
+    """Oxigraph in this process, in memory or on disk: the rdflib ``Dataset`` plus transactional writes."""
 
     def __init__(self, spec: str, inner: ox.Store) -> None:
         self.spec = spec
+        self.persistent = spec != MEMORY
         self._inner: ox.Store | None = inner
         self._dataset: Dataset | None = Dataset(store=OxigraphStore(store=inner))
         self._lock = threading.RLock()
+        self._default = ox.DefaultGraph()
+        self._fresh = False
 
     # ------------------------------------------------------------------ access
     @property
@@ -83,6 +222,7 @@ class GraphStore:
 
     @property
     def inner(self) -> ox.Store:
+        """The pyoxigraph store itself."""
         if self._inner is None:
             raise StoreError(f"store {self.spec!r} is closed")
         return self._inner
@@ -92,6 +232,22 @@ class GraphStore:
         return self._inner is None
 
     # ------------------------------------------------------------------ reads
+    def select(self, query: str) -> Iterator[tuple[str | None, ...]]:
+        """Rows of a SPARQL SELECT, each the lexical values of its variables in query order.
+
+        Raises
+        ------
+        StoreError
+            When the query fails.
+        """
+        try:
+            solutions = self.inner.query(query)
+            width = len(solutions.variables)
+            for row in solutions:
+                yield tuple(None if (term := row[i]) is None else term.value for i in range(width))
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot query store {self.spec!r}: {exc}") from exc
+
     def named_graphs(self) -> list[URIRef]:
         """IRIs of every non-empty named graph, sorted."""
         try:
@@ -111,20 +267,16 @@ class GraphStore:
         except OSError as exc:
             raise StoreError(f"cannot read store {self.spec!r}: {exc}") from exc
 
-    def iter_graphs(self) -> Iterator[tuple[URIRef, list[Triple]]]:
-        """Each named graph with its triples, one graph at a time (bounded memory)."""
-        for name in self.named_graphs():
-            yield name, self.graph_triples(name)
-
     def __len__(self) -> int:
-        """Number of quads in the store (all graphs)."""
-        return len(self.inner)
+        """Number of quads in the store (all named graphs; the bookkeeping triple left out)."""
+        meta = sum(1 for _ in self.inner.quads_for_pattern(None, None, None, self._default))
+        return len(self.inner) - meta
 
     def dump(self, fmt: str, *, prefixes: dict[str, str] | None = None) -> bytes:
         """Serialise the store with Oxigraph's own writers.
 
         ``turtle``: the union of all named graphs (duplicates merged); ``trig`` and
-        ``nquads``: every graph kept.
+        ``nquads``: every named graph kept (the default graph's bookkeeping left out).
 
         Raises
         ------
@@ -135,15 +287,58 @@ class GraphStore:
             if fmt == "turtle":
                 union = self.inner.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
                 return ox.serialize(union, format=ox.RdfFormat.TURTLE, prefixes=prefixes or {})
-            if fmt == "trig":
-                return self.inner.dump(format=ox.RdfFormat.TRIG, prefixes=prefixes or {})
-            if fmt == "nquads":
-                return self.inner.dump(format=ox.RdfFormat.N_QUADS)
+            formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+            if fmt in formats:
+                quads = (q for q in self.inner if q.graph_name != self._default)
+                return _dump_quads(quads, formats[fmt], prefixes)
         except (OSError, ValueError) as exc:
             raise StoreError(f"cannot serialise store {self.spec!r} as {fmt}: {exc}") from exc
         raise StoreError(f"the store cannot write {fmt!r} itself")
 
     # ------------------------------------------------------------------ writes
+    def _quads(self, graph: URIRef, triples: Sequence[Triple]) -> tuple[ox.NamedNode, list[ox.Quad]]:
+        try:
+            name = ox.NamedNode(str(graph))
+            return name, [ox.Quad(_to_ox_term(s), _to_ox_term(p), _to_ox_term(o), name) for s, p, o in triples]
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"cannot write graph {graph}: invalid RDF term ({exc}); nothing was written") from exc
+
+    def _first_write(self) -> None:
+        if not self._fresh:
+            self.new_generation()
+
+    def generation(self) -> str | None:
+        """The store's generation token (None in a store geokg has never written)."""
+        for quad in self.inner.quads_for_pattern(
+            ox.NamedNode(str(STORE_NODE)), ox.NamedNode(str(GENERATION)), None, self._default
+        ):
+            return quad.object.value
+        return None
+
+    def new_generation(self) -> str:
+        """Write and return a fresh generation token (done before the first write of a session)."""
+        token = uuid.uuid4().hex
+        with self._lock:
+            try:
+                self.inner.update(_generation_update(token))
+            except (OSError, SyntaxError, ValueError) as exc:
+                raise StoreError(f"cannot write store {self.spec!r}: {exc}") from exc
+            self._fresh = True
+        return token
+
+    def _write(self, graph: URIRef, name: ox.NamedNode, quads: list[ox.Quad]) -> bool:
+        try:
+            if not self.inner.contains_named_graph(name):
+                self.inner.extend(quads)
+                return True
+            if set(self.inner.quads_for_pattern(None, None, None, name)) == set(quads):
+                return False
+            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+            self.inner.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+            return True
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot write graph {graph} to store {self.spec!r}: {exc}") from exc
+
     def replace_graph(self, graph: URIRef, triples: Sequence[Triple]) -> bool:
         """Make ``graph`` hold exactly ``triples``, in one transaction.
 
@@ -162,29 +357,56 @@ class GraphStore:
         StoreError
             For a term Oxigraph rejects (nothing is written) or a failed write.
         """
-        try:
-            name = ox.NamedNode(str(graph))
-            quads = [
-                ox.Quad(_to_ox_term(s), _to_ox_term(p), _to_ox_term(o), name) for s, p, o in triples
-            ]
-        except (TypeError, ValueError) as exc:
-            raise StoreError(f"cannot write graph {graph}: invalid RDF term ({exc}); nothing was written") from exc
+        name, quads = self._quads(graph, triples)
         with self._lock:
+            self._first_write()
+            return self._write(graph, name, quads)
+
+    def replace_graphs(self, items: Sequence[tuple[URIRef, Sequence[Triple]]]) -> list[bool]:
+        """Several graphs at once: the new ones in one transaction, the others one by one.
+
+        Every graph is still all or nothing: when the shared transaction fails, nothing of
+        it was written and the graphs are retried one at a time, so the error names the
+        graph at fault and the graphs before it are stored.
+
+        Returns
+        -------
+        list[bool]
+            For each graph, whether it was written (False: it already held these triples).
+
+        Raises
+        ------
+        StoreError
+            For an invalid term or a failed write (the graphs before it are stored).
+        """
+        converted: list[tuple[URIRef, ox.NamedNode, list[ox.Quad]]] = []
+        for graph, triples in items:
             try:
-                if not self.inner.contains_named_graph(name):
-                    self.inner.extend(quads)
-                    return True
-                if set(self.inner.quads_for_pattern(None, None, None, name)) == set(quads):
-                    return False
-                body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-                self.inner.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
-                return True
-            except (OSError, SyntaxError, ValueError) as exc:
-                raise StoreError(f"cannot write graph {graph} to store {self.spec!r}: {exc}") from exc
+                converted.append((graph, *self._quads(graph, triples)))
+            except StoreError:
+                break  # write what comes before it, then report it below
+        with self._lock:
+            self._first_write()
+            names = [name for _, name, _ in converted]
+            fresh = len(set(names)) == len(names) and not any(self.inner.contains_named_graph(n) for n in names)
+            done: list[bool] = []
+            if fresh and converted:
+                try:
+                    self.inner.extend([q for _, _, quads in converted for q in quads])
+                    done = [True] * len(converted)
+                except (OSError, SyntaxError, ValueError):
+                    done = []  # the transaction wrote nothing: retry graph by graph below
+            if not done:
+                done = [self._write(graph, name, quads) for graph, name, quads in converted]
+        if len(converted) < len(items):
+            graph, triples = items[len(converted)]
+            self._quads(graph, triples)  # raises the StoreError naming it
+        return done
 
     def drop_graph(self, graph: URIRef) -> None:
         """Remove a named graph and all its triples, in one transaction."""
         with self._lock:
+            self._first_write()
             try:
                 self.inner.update(f"DROP SILENT GRAPH {ox.NamedNode(str(graph))}")
             except (OSError, SyntaxError) as exc:
@@ -193,7 +415,7 @@ class GraphStore:
     # ------------------------------------------------------------------ lifecycle
     def flush(self) -> None:
         """Write pending data of an on-disk store to disk (a no-op in memory)."""
-        if self._inner is not None and self.spec != MEMORY:
+        if self._inner is not None and self.persistent:
             try:
                 self._inner.flush()
             except OSError as exc:
@@ -209,12 +431,6 @@ class GraphStore:
         self._dataset = None
         self._inner = None  # dropping the last reference releases the on-disk lock
 
-    def __enter__(self) -> GraphStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
 
 def open_store(spec: str | Path = MEMORY) -> GraphStore:
     """Open (creating if needed) the store named by ``spec``.
@@ -222,8 +438,10 @@ def open_store(spec: str | Path = MEMORY) -> GraphStore:
     Parameters
     ----------
     spec
-        ``"memory"`` for a throwaway in-memory Oxigraph store, or the path of a
-        directory holding an on-disk Oxigraph store (created when missing).
+        ``"memory"`` for a throwaway in-memory Oxigraph store, the path of a directory
+        holding an on-disk Oxigraph store (created when missing), or
+        ``sparql+http://host:port/path`` for a remote SPARQL 1.1 endpoint
+        (see :func:`graph.remote.open_remote`).
 
     Returns
     -------
@@ -234,7 +452,7 @@ def open_store(spec: str | Path = MEMORY) -> GraphStore:
     ------
     StoreError
         When the path is not a directory, cannot be created, or is held by another
-        open store.
+        open store; when the remote endpoint cannot be reached.
 
     Examples
     --------
@@ -244,9 +462,13 @@ def open_store(spec: str | Path = MEMORY) -> GraphStore:
     """
     text = str(spec).strip()
     if not text:
-        raise StoreError("empty store spec: give 'memory' or a directory path")
+        raise StoreError("empty store spec: give 'memory', a directory path or sparql+http://host:port/path")
     if text == MEMORY:
-        return GraphStore(MEMORY, ox.Store())
+        return EmbeddedStore(MEMORY, ox.Store())
+    if text.startswith(REMOTE_SCHEMES):
+        from graph.remote import open_remote
+
+        return open_remote(text)
     path = Path(text).expanduser()
     if path.exists() and not path.is_dir():
         raise StoreError(f"cannot open store at {str(path)!r}: it is a file, not a directory")
@@ -258,5 +480,4 @@ def open_store(spec: str | Path = MEMORY) -> GraphStore:
         if "lock" in reason.lower():
             reason = "it is already open (another process or KnowledgeGraph holds its lock)"
         raise StoreError(f"cannot open store at {str(path)!r}: {reason}") from exc
-    return GraphStore(str(path), inner)
-
+    return EmbeddedStore(str(path), inner)
