@@ -28,6 +28,11 @@ def console_script() -> str:
     return str(script) if script.exists() else shutil.which("geokg") or "geokg"
 
 
+def clean_environment() -> dict[str, str]:
+    """The environment without any ``GEOKG_*`` setting, so a subprocess sees only what a test gives it."""
+    return {key: value for key, value in os.environ.items() if not key.startswith("GEOKG_")}
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -36,12 +41,12 @@ def free_port() -> int:
 
 
 def start_server(store: Path, *, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
-    """Start ``geokg serve`` on a free loopback port and wait until ``/health`` answers."""
+    """Start ``geokg serve`` (default host, token :data:`TOKEN`) on a free port; wait until ``/health`` answers."""
     port = free_port()
     proc = subprocess.Popen(
         [console_script(), "serve", "--port", str(port), "--store", str(store)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        env={**os.environ, "GEOKG_API_TOKEN": TOKEN, **(env or {})},
+        env={**clean_environment(), "GEOKG_API_TOKEN": TOKEN, **(env or {})},
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
