@@ -23,6 +23,8 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         ExportFormat("jsonld", "application/ld+json", "jsonld"),
         ExportFormat("graphml", "application/graphml+xml", "graphml"),
         ExportFormat("gexf", "application/gexf+xml", "gexf"),
+        ExportFormat("edges-csv", "text/csv", "edges.csv"),
+        ExportFormat("nodes-csv", "text/csv", "nodes.csv"),
     )
 }
 """Every export format, by the name ``--format`` and ``?format=`` take."""
@@ -41,7 +43,8 @@ def export_format(name: str) -> ExportFormat:
     >>> export_format("GraphML").media_type
     'application/graphml+xml'
     """
-    found = EXPORT_FORMATS.get(name.strip().lower())
+    key = name.strip().lower()
+    found = EXPORT_FORMATS.get({"csv": "edges-csv", "ttl": "turtle", "json-ld": "jsonld", "nq": "nquads"}.get(key, key))
     if found is None:
         raise InvalidQuery(
             f"unknown export format {name!r}; choose one of: {', '.join(EXPORT_FORMATS)}"
