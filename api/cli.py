@@ -234,24 +234,65 @@ def ingest(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f",
-                                        help="turtle, trig, nquads, jsonld, graphml or gexf")] = "turtle",
+    format: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nquads, jsonld, graphml, gexf, "
+                                                                "edges-csv (or csv), nodes-csv")] = "turtle",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout)")] = None,
     store: StoreOption = None,
+    types: Annotated[str | None, typer.Option("--types", help="Network formats: relation types, comma-separated "
+                                                               "(opposes includes its sub-types)")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Network formats: earliest date, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Network formats: latest date, YYYY-MM-DD")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Network formats: ego network of this actor")] = None,
+    hops: Annotated[int, typer.Option("--hops", min=1, max=4, help="Radius of the ego network")] = 1,
+    min_weight: Annotated[int, typer.Option("--min-weight", min=1)] = 1,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0)] = 0.0,
+    actor_types: Annotated[str | None, typer.Option("--actor-types", help="Actor classes, comma-separated")] = None,
+    countries: Annotated[str | None, typer.Option("--countries", help="ISO alpha-3 codes, comma-separated")] = None,
+    modalities: Annotated[str | None, typer.Option("--modalities", help="Default: asserted,reported")] = None,
+    weight_by: Annotated[str, typer.Option("--weight-by", help="documents, sources or mentions")] = "documents",
 ) -> None:
-    """Export the whole graph: RDF (turtle, trig, nquads, jsonld) or for Gephi (graphml, gexf)."""
+    """Export the graph: RDF of the whole store (turtle, trig, nquads, jsonld), or the actor network
+    through the query filters for Gephi (graphml, gexf) and spreadsheets (edges-csv, nodes-csv)."""
     from api.formats import export_format
+    from graph.filters import make_filter
 
     with _reported():
         fmt = export_format(format)
+        flt = make_filter(types=types, since=since, until=until, actor=actor, hops=hops, min_weight=min_weight,
+                          min_confidence=min_confidence, actor_types=actor_types, countries=countries,
+                          modalities=modalities, weight_by=weight_by)
         settings = _settings(store=store)
         with _open_graph(settings.store) as graph:
-            data = graph.export(fmt.name)
+            data = graph.export(fmt.name, filter=flt)
         if output is None:
             typer.echo(data, nl=False)
         else:
             output.write_bytes(data)
             typer.echo(f"wrote {len(data)} bytes to {output}", err=True)
+
+
+@app.command()
+def sparql(
+    query: Annotated[str, typer.Argument(help="A SPARQL 1.1 query, or @FILE to read it from a file")],
+    format: Annotated[str | None, typer.Option("--format", "-f", help="json (default), xml, csv, tsv; "
+                                                                      "turtle or ntriples for CONSTRUCT")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Run a read-only SPARQL query (the same as GET /sparql): updates are refused."""
+    from graph.export import PREFIXES
+    from graph.sparql_results import FORMAT_NAMES, negotiate, serialize
+
+    with _reported():
+        text = Path(query[1:]).read_text(encoding="utf-8") if query.startswith("@") else query
+        settings = _settings(store=store)
+        with _open_graph(settings.store) as graph:
+            result = graph.sparql(text, timeout=settings.sparql_timeout, limit=settings.sparql_max_results)
+        media_type = negotiate(result.kind, None, format=format)
+        if format and FORMAT_NAMES.get(format.strip().lower()) != media_type:
+            _fail(f"a {result.kind} result cannot be written as {format!r}")
+        typer.echo(serialize(result, media_type, prefixes=PREFIXES), nl=False)
+        if result.truncated:
+            typer.echo(f"geokg: results cut at {settings.sparql_max_results} (GEOKG_SPARQL_MAX_RESULTS)", err=True)
 
 
 def _is_loopback(host: str) -> bool:
@@ -310,7 +351,7 @@ def opponents(
     """Actors in conflict relations with ACTOR, heaviest first."""
     with _reported():
         with _open_graph(_settings(store=store).store) as graph:
-            found = graph.opponents(actor)
+            found = graph.opponents(actor).items
         _print_neighbours(actor, "opponents", found, as_json=as_json)
 
 
@@ -323,7 +364,7 @@ def allies(
     """Actors in cooperation relations with ACTOR, heaviest first."""
     with _reported():
         with _open_graph(_settings(store=store).store) as graph:
-            found = graph.allies(actor)
+            found = graph.allies(actor).items
         _print_neighbours(actor, "allies", found, as_json=as_json)
 
 

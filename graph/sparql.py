@@ -224,8 +224,8 @@ def run_query(
     error = outcome.get("error")
     if isinstance(error, SyntaxError):
         if is_update(query):
-            raise UpdateRefused("this endpoint is read-only: SPARQL updates (INSERT, DELETE, LOAD, CLEAR, "
-                                "DROP, CREATE, ADD, MOVE, COPY) are refused")
+            raise UpdateRefused("SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, "
+                                "COPY) are refused: the graph answers read-only queries")
         raise MalformedQuery(f"malformed SPARQL query: {error}") from None
     if isinstance(error, OSError):
         from graph.errors import StoreError
