@@ -70,6 +70,8 @@ class _Context:
     speaker: Span | None = None
     intent_verb: Token | None = None
     """An intention verb governing the trigger ("threatened to attack")."""
+    intent_said: bool = False
+    """The intention verb governs a clause ("warned that ..."): the warning itself is asserted."""
     refusal_verb: Token | None = None
     """A refusal verb governing the trigger ("refused to meet")."""
     reported: bool = False
@@ -371,7 +373,8 @@ class RelationMatcher:
         if intent is not None and intent.lemma_.lower() in self._intent_events:
             event = relation_type(self._intent_relations[rtype.polarity])
             modality: Modality = (
-                "hypothetical" if context.conditional else "reported" if context.reported else "asserted"
+                "asserted" if context.intent_said
+                else "hypothetical" if context.conditional else "reported" if context.reported else "asserted"
             )
             factor = _MODALITY_FACTOR[modality] / _MODALITY_FACTOR[context.modality]
             for record in list(records):
@@ -383,7 +386,7 @@ class RelationMatcher:
                             "polarity": event.polarity,
                             "modality": modality,
                             "confidence": round(min(1.0, record.confidence * factor), 3),
-                            "trigger": f"{intent.text} to {trigger_text}",
+                            "trigger": f"{intent.text} {'' if context.intent_said else 'to '}{trigger_text}",
                         }
                     )
                 )
@@ -615,8 +618,10 @@ class RelationMatcher:
         if (not subjects and light is None and noun.dep_ == "dobj"
                 and noun.head.lemma_.lower() in self._neg_verbs):
             subjects = self._clause_subjects(noun.head, at)  # "ruled out any truce with Hamas"
-        if not subjects and light is None and noun.dep_ == "pobj" and noun.head.lower_ == "for":
-            governor = noun.head.head  # "left for Moscow for talks with", "arrived for a meeting with"
+        if not subjects and light is None and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "in"):
+            governor = noun.head.head  # "left for talks with", "banged pots in protest against"
+            if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in ("dobj", "conj"):
+                governor = governor.head if governor.dep_ == "dobj" else governor.head.head
             if governor.pos_ in ("VERB", "AUX"):
                 subjects = self._clause_subjects(governor, at)
         if (not subjects and light is None and joint and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
@@ -715,6 +720,9 @@ class RelationMatcher:
                 if dep in ("ccomp", "parataxis") and lemma in self._report_verbs:
                     reported = True
                     speaker = speaker or _first_span(self._subject_span(head, at))
+                if dep == "ccomp" and lemma in self._intent_events and context.intent_verb is None:
+                    context.intent_verb = head  # "warned Hezbollah that Israel would hit Lebanon"
+                    context.intent_said = True
                 for child in head.children:
                     low = child.lower_
                     if child.dep_ == "aux" and low in self._hypo_aux and dep in ("ccomp", "xcomp", "conj"):
