@@ -261,9 +261,6 @@ class RelationMatcher:
             pobjs = [c for c in prep.children if c.dep_ == "pobj"]
             if not pobjs or pobjs[0].lemma_.lower() not in frame.object_nouns:
                 return []
-        # a preposition whose object is a place marks where, not whom ("protests outside the embassy")
-        if prep is not None and self._place_object(prep, at, places) and prep.lower_ in self._locative:
-            return []
 
         joint = "modifier" in nodes
         if frame.kind == "verb" and frame.object == "none" and not joint and any(
@@ -764,15 +761,6 @@ class RelationMatcher:
         return [a.span for a in self._clause_subjects(verb, at) if not a.pronoun]
 
     # -- location, date, trigger words -----------------------------------------------------------
-
-    def _place_object(self, prep: Token, at: dict[int, Span], places: dict[int, Span]) -> bool:
-        for child in prep.children:
-            if child.dep_ == "pobj":
-                span = at.get(child.i)
-                if span is not None:
-                    return bool(getattr(span._, "geokg_place", False)) if Span.has_extension("geokg_place") else False
-                return child.i in places or child.ent_type_ in ("GPE", "LOC", "FAC")
-        return False
 
     def _location(self, clause: Token, trigger: Token, at: dict[int, Span], places: dict[int, Span]) -> str | None:
         for verb in (trigger, clause):
