@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.errors import install_error_handlers
-from api.routes import actors, documents, export, meta, paths, relations, sparql
+from api.routes import actors, analytics, documents, export, meta, paths, relations, sparql
 from api.settings import Settings
 from extract.pipeline import Extractor
 from graph.knowledge_graph import KnowledgeGraph
@@ -72,7 +72,7 @@ def create_app(settings: Settings | None = None, *, extractor: Extractor | None 
             allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    for module in (meta, actors, relations, paths, documents, export, sparql):
+    for module in (meta, actors, relations, paths, analytics, documents, export, sparql):
         app.include_router(module.router)
     return app
 

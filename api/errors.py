@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from extract.errors import DocumentTooLarge, InputError, ModelNotFound
-from graph.errors import ActorNotFound, DocumentNotFound, InvalidQuery, StoreError
+from graph.errors import ActorNotFound, DocumentNotFound, InvalidQuery, RelationNotFound, StoreError
 from ontology import UnknownRelationType
 
 log = logging.getLogger("geokg.api")
@@ -74,6 +74,7 @@ def error_response(status: int, code: str, message: str, *, headers: dict[str, s
 _TYPED: tuple[tuple[type[Exception], int, str], ...] = (
     (ActorNotFound, 404, "actor_not_found"),
     (DocumentNotFound, 404, "document_not_found"),
+    (RelationNotFound, 404, "relation_not_found"),
     (InvalidQuery, 422, "invalid_query"),
     (DocumentTooLarge, 413, "document_too_large"),
     (InputError, 422, "invalid_input"),

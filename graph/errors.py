@@ -29,3 +29,11 @@ class InvalidQuery(GraphError, ValueError):
 
 class StoreError(GraphError):
     """The store cannot be opened, read or written."""
+
+
+class RelationNotFound(GraphError, LookupError):
+    """No relation with that id (``source:relation:target``) passes the query's filter."""
+
+    def __init__(self, relation_id: str) -> None:
+        self.relation_id = relation_id
+        super().__init__(f"unknown relation: {relation_id!r}")

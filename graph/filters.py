@@ -319,6 +319,11 @@ class FilteredViews:
         self._views: OrderedDict[RelationFilter, nx.DiGraph] = OrderedDict()
         self._lock = Lock()
 
+    @property
+    def projection(self) -> Projection:
+        """The projection the views are of."""
+        return self._projection
+
     def get(self, flt: RelationFilter | None = None) -> nx.DiGraph:
         """The filtered view (shared: read it, do not modify it). Call under the graph's lock."""
         flt = flt or RelationFilter()

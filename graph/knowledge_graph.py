@@ -32,6 +32,7 @@ from graph.models import (
     Stats,
 )
 from graph.projection import Projection
+from graph.query_methods import QueryMethods
 from graph.rdf import StoredDocument, document_triples, read_document, text_hash
 from graph.sparql import SparqlResult, run_query
 from graph.store import MEMORY, GraphStore, open_store
@@ -60,7 +61,7 @@ def _summary(stored: StoredDocument) -> DocumentSummary:
     )
 
 
-class KnowledgeGraph:
+class KnowledgeGraph(QueryMethods):
     """A knowledge graph of geopolitical actors over one store.
 
     Open it with :meth:`open`; close it (or use ``with``) to release the store.
@@ -76,7 +77,7 @@ class KnowledgeGraph:
     >>> with KnowledgeGraph.open("memory") as kg:
     ...     _ = kg.add_document(Document(id="d1", text="Ankara shelled Syria."), [rec],
     ...                         extractor_version="doc")
-    ...     [n.actor.label for n in kg.opponents("ankara")]
+    ...     [n.actor.label for n in kg.opponents("ankara").items]
     ['Syria']
     """
 
@@ -224,31 +225,6 @@ class KnowledgeGraph:
         """Actors whose id, label or alias contains ``q``; every actor when ``q`` is None."""
         with self._lock:
             return actor_queries.search_actors(self.graph, q, limit=limit, offset=offset)
-
-    # ------------------------------------------------------------------ relations
-    def relation_pairs(
-        self, *, type: str = "opposes", actor: str | None = None, limit: int = 100, offset: int = 0
-    ) -> Page[RelationPair]:
-        """Actor pairs under a relation family or type, strongest first (see :func:`graph.queries.relation_pairs`)."""
-        _check_page(limit, offset)
-        with self._lock:
-            pairs = queries.relation_pairs(self.graph, type, actor=actor)
-        return Page[RelationPair](items=pairs[offset: offset + limit], total=len(pairs), limit=limit, offset=offset)
-
-    def opponents(self, actor: str) -> list[Neighbour]:
-        """Actors in the ``opposes`` family with this one, either direction. Raises ``ActorNotFound``."""
-        with self._lock:
-            return queries.opponents(self.graph, actor)
-
-    def allies(self, actor: str) -> list[Neighbour]:
-        """Actors in the ``cooperatesWith`` family with this one, either direction. Raises ``ActorNotFound``."""
-        with self._lock:
-            return queries.allies(self.graph, actor)
-
-    def paths(self, source: str, target: str, *, max_hops: int = 4) -> list[ActorPath]:
-        """Shortest paths between two actors (see :func:`graph.queries.shortest_paths`)."""
-        with self._lock:
-            return queries.shortest_paths(self.graph, source, target, max_hops=max_hops)
 
     # ------------------------------------------------------------------ totals and exports
     def stats(self) -> Stats:

@@ -30,43 +30,206 @@ class ActorSummary(BaseModel):
     """Number of relation records the actor takes part in."""
 
 
-class Neighbour(BaseModel):
+class Evidence(BaseModel):
+    """One relation record behind an answer: its sentence, document, offsets and dates."""
+
+    relation_iri: str
+    doc: str
+    index: int
+    """Position of the record in its document."""
+    sentence: str
+    start: int
+    end: int
+    subject: str
+    object: str
+    relation: str
+    subject_text: str = ""
+    object_text: str = ""
+    trigger: str | None = None
+    modality: str
+    confidence: float
+    date: dt.date | None = None
+    """The record's event date, else its document's date."""
+    document_date: dt.date | None = None
+    source: str | None = None
+    """The document's publisher."""
+
+
+class Counts(BaseModel):
+    """How much supports a relation (records passing the query's filter)."""
+
+    weight: int
+    """Distinct documents by default (or sources or mentions: ``weight_by``)."""
+    mentions: int
+    documents: int
+    sources: int
+    evidence_count: int
+    """Records behind the answer (= mentions)."""
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+
+
+class Neighbour(Counts):
     """An actor related to the one asked about, with the relation types between them."""
 
     actor: ActorSummary
     relations: list[str]
     """snake_case relation types seen between the two."""
     polarity: str
-    weight: int
-    """Number of supporting relation records (asserted or reported, not negated)."""
-    evidence_count: int
+    evidence: list[Evidence] | None = None
 
 
-class RelationPair(BaseModel):
+class RelationPair(Counts):
     """A directed actor pair under one relation type, aggregated over the store."""
 
+    id: str
+    """``source:relation:target``, for ``GET /relations/{id}``."""
     source: ActorSummary
     target: ActorSummary
     relation: str
     polarity: str
     plover: str
-    weight: int
-    evidence_count: int
-    first_seen: dt.date | None = None
-    last_seen: dt.date | None = None
+    confidence: float = 0.0
+    """Highest extractor confidence among the records."""
+    evidence: list[Evidence] | None = None
 
 
 class PathHop(BaseModel):
+    """One step of a path, as recorded: ``source`` acts on ``target``."""
+
     source: ActorSummary
     target: ActorSummary
     relation: str
+    """The relation type with most weight between the two (of the pair's net polarity)."""
+    relation_id: str
     polarity: str
+    """The pair's net polarity: the polarity with more weight over both directions."""
+    sign: int
+    """+1 for cooperation, -1 for conflict."""
     weight: int
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class ActorPath(BaseModel):
     hops: list[PathHop]
     length: int
+    sign: int = 1
+    """Product of the hops' signs: +1 the ends are aligned, -1 opposed ("the enemy of my enemy")."""
+
+
+class NetworkEdge(BaseModel):
+    """A directed edge of a network answer."""
+
+    source: str
+    target: str
+    relation: str
+    """The type with most weight on the edge."""
+    polarity: str
+    weight: int
+    cooperation_weight: int
+    conflict_weight: int
+    relations: dict[str, int]
+    """Weight per relation type."""
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+
+
+class EgoNetwork(BaseModel):
+    """An actor's neighbourhood: the actors within ``hops`` and every edge between them."""
+
+    actor: ActorSummary
+    hops: int
+    nodes: list[ActorSummary]
+    edges: list[NetworkEdge]
+
+
+class Triad(BaseModel):
+    """Three actors all related to one another, with the sign of each side."""
+
+    actors: list[str]
+    signs: list[int]
+    """Signs of the sides a–b, a–c, b–c."""
+    balanced: bool
+
+
+class ActorBalance(BaseModel):
+    actor: str
+    label: str
+    triads: int
+    balanced: int
+    unbalanced: int
+
+
+class Balance(BaseModel):
+    """Structural balance (Heider): a triad is balanced when the product of its signs is +1."""
+
+    actor: ActorSummary | None = None
+    triads: int
+    balanced: int
+    unbalanced: int
+    balance_ratio: float | None
+    """balanced / triads (None without triads)."""
+    per_actor: list[ActorBalance]
+    unbalanced_triads: list[Triad]
+    balanced_triads: list[Triad]
+
+
+class Centrality(BaseModel):
+    actor: ActorSummary
+    degree: int
+    """Distinct neighbours (either direction)."""
+    in_degree: int
+    out_degree: int
+    cooperation_degree: int
+    conflict_degree: int
+    weighted_degree: int
+    pagerank: float
+    cooperation_pagerank: float
+    conflict_pagerank: float
+
+
+class Community(BaseModel):
+    id: int
+    size: int
+    members: list[ActorSummary]
+    internal_cooperation: int
+    """Weight of cooperation inside the community."""
+    internal_conflict: int
+
+
+class Communities(BaseModel):
+    """Louvain communities of the cooperation network (seeded: stable between runs)."""
+
+    seed: int
+    resolution: float
+    modularity: float | None
+    communities: list[Community]
+    conflict_between: int
+    """Weight of conflict between actors of different communities."""
+    conflict_within: int
+
+
+class TimelineBucket(BaseModel):
+    period: str
+    """``2017`` or ``2017-03``."""
+    weight: int
+    mentions: int
+    documents: int
+    cooperation: int
+    """Cooperation mentions in the period."""
+    conflict: int
+    relations: dict[str, int]
+    """Mentions per relation type."""
+
+
+class Timeline(BaseModel):
+    actor: ActorSummary | None = None
+    source: ActorSummary | None = None
+    target: ActorSummary | None = None
+    by: str
+    buckets: list[TimelineBucket]
+    undated: int
+    """Records without a date (not in any bucket)."""
 
 
 class DocumentSummary(BaseModel):

@@ -1,4 +1,4 @@
-"""``/actors``: find actors, look one up by id or name, list its opponents and allies."""
+"""``/actors``: find actors, look one up by id or name, its opponents, allies and ego network."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import GraphDep
 from api.errors import ERROR_RESPONSES, not_found_responses
-from graph.models import ActorSummary, Neighbour, Page
+from api.query_params import Evidence, FilterDep, Limit, Offset
+from graph.filters import MAX_EGO_HOPS
+from graph.models import ActorSummary, EgoNetwork, Neighbour, Page
 
 router = APIRouter(prefix="/actors", tags=["actors"], responses=ERROR_RESPONSES)
 
@@ -21,7 +23,8 @@ ActorParam = Annotated[
 @router.get("", response_model=Page[ActorSummary], summary="Search actors")
 def list_actors(
     graph: GraphDep,
-    q: Annotated[str | None, Query(max_length=200, description="Text in the actor's id, label or aliases")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words of the actor's id, label or aliases; "
+                                                               "case, accents and small misspellings forgiven")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Page[ActorSummary]:
@@ -36,15 +39,27 @@ def get_actor(actor: ActorParam, graph: GraphDep) -> ActorSummary:
     return graph.resolve_actor(actor)
 
 
-@router.get("/{actor}/opponents", response_model=list[Neighbour], responses=not_found_responses(),
+@router.get("/{actor}/opponents", response_model=Page[Neighbour], responses=not_found_responses(),
             summary="Who the actor opposes or is opposed by")
-def get_opponents(actor: ActorParam, graph: GraphDep) -> list[Neighbour]:
-    """Actors in conflict relations with this one, heaviest first."""
-    return graph.opponents(actor)
+def get_opponents(actor: ActorParam, graph: GraphDep, flt: FilterDep, evidence: Evidence = False,
+                  limit: Limit = 100, offset: Offset = 0) -> Page[Neighbour]:
+    """Actors in conflict relations (the `opposes` family) with this one, heaviest first."""
+    return graph.opponents(actor, flt=flt, evidence=evidence, limit=limit, offset=offset)
 
 
-@router.get("/{actor}/allies", response_model=list[Neighbour], responses=not_found_responses(),
+@router.get("/{actor}/allies", response_model=Page[Neighbour], responses=not_found_responses(),
             summary="Who the actor cooperates with")
-def get_allies(actor: ActorParam, graph: GraphDep) -> list[Neighbour]:
-    """Actors in cooperation relations with this one, heaviest first."""
-    return graph.allies(actor)
+def get_allies(actor: ActorParam, graph: GraphDep, flt: FilterDep, evidence: Evidence = False,
+               limit: Limit = 100, offset: Offset = 0) -> Page[Neighbour]:
+    """Actors in cooperation relations (the `cooperatesWith` family) with this one, heaviest first."""
+    return graph.allies(actor, flt=flt, evidence=evidence, limit=limit, offset=offset)
+
+
+@router.get("/{actor}/network", response_model=EgoNetwork, responses=not_found_responses(),
+            summary="The actor's ego network")
+def get_network(
+    actor: ActorParam, graph: GraphDep, flt: FilterDep,
+    hops: Annotated[int, Query(ge=1, le=MAX_EGO_HOPS, description="Radius, ignoring direction")] = 1,
+) -> EgoNetwork:
+    """The actors within ``hops`` of this one and every relation edge between them."""
+    return graph.ego_network(actor, hops=hops, flt=flt)

@@ -1,25 +1,37 @@
-"""``/paths``: how two actors are connected, with the relation on every hop."""
+"""``/paths``: how two actors are connected, with the relation, sign and evidence on every hop."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
 from api.deps import GraphDep
 from api.errors import ERROR_RESPONSES, not_found_responses
+from api.query_params import FilterDep
 from graph.models import ActorPath
+from graph.queries import MAX_HOPS, MAX_PATHS
 
 router = APIRouter(prefix="/paths", tags=["paths"], responses=ERROR_RESPONSES)
 
 
 @router.get("", response_model=list[ActorPath], responses=not_found_responses(),
-            summary="Shortest paths between two actors")
+            summary="Paths between two actors")
 def list_paths(
     graph: GraphDep,
+    flt: FilterDep,
     source: Annotated[str, Query(min_length=1, max_length=200, description="Actor id or name")],
     target: Annotated[str, Query(min_length=1, max_length=200, description="Actor id or name")],
-    max_hops: Annotated[int, Query(ge=1, le=8, description="Longest path considered")] = 4,
+    max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS, description="Longest path considered "
+                                                                   "(at most 5 with mode=all)")] = 4,
+    mode: Annotated[Literal["shortest", "all"], Query(description="Shortest paths, or all simple paths")]
+    = "shortest",
+    signed: Annotated[Literal["any", "positive", "negative"],
+                      Query(description="Only paths of this sign (product of the hops' signs)")] = "any",
+    limit: Annotated[int, Query(ge=1, le=MAX_PATHS)] = 10,
+    evidence: Annotated[bool, Query(description="Each hop's evidence records")] = True,
 ) -> list[ActorPath]:
-    """The shortest paths from ``source`` to ``target`` of at most ``max_hops`` hops (empty when none)."""
-    return graph.paths(source, target, max_hops=max_hops)
+    """Paths from ``source`` to ``target`` of at most ``max_hops`` hops (empty when none), by
+    length then actor ids; each hop with its relation as recorded, polarity, sign, weight and evidence."""
+    return graph.paths(source, target, max_hops=max_hops, mode=mode, signed=signed, limit=limit, flt=flt,
+                       evidence=evidence)

@@ -105,10 +105,10 @@ def test_actors_by_id_name_and_search(loaded_client: TestClient) -> None:
 
 def test_opponents_allies_and_paths(loaded_client: TestClient) -> None:
     client = loaded_client
-    opponents = client.get("/actors/Ukraine/opponents").json()
+    opponents = client.get("/actors/Ukraine/opponents").json()["items"]
     assert "RUS" in {n["actor"]["id"] for n in opponents}
     assert all(n["polarity"] == "conflict" and n["weight"] >= 1 for n in opponents)
-    allies = client.get("/actors/UKR/allies").json()
+    allies = client.get("/actors/UKR/allies").json()["items"]
     assert "USA" in {n["actor"]["id"] for n in allies}
     assert "RUS" not in {n["actor"]["id"] for n in allies}
 
