@@ -8,7 +8,7 @@ in step document by document.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -17,7 +17,7 @@ import networkx as nx
 from extract.records import Document, RelationRecord
 from graph import actors as actor_queries
 from graph import queries
-from graph.errors import DocumentNotFound, InvalidQuery
+from graph.errors import DocumentNotFound, InvalidQuery, StoreError
 from graph.export import NETWORK_FORMATS, export_format, export_rdf, network_for_export, write_network
 from graph.filters import RelationFilter
 from graph.iris import document_iri
@@ -34,6 +34,7 @@ from graph.models import (
 from graph.projection import Projection
 from graph.query_methods import QueryMethods
 from graph.rdf import StoredDocument, document_triples, read_document, text_hash
+from graph.snapshot import load_snapshot, save_snapshot
 from graph.sparql import SparqlResult, run_query
 from graph.store import MEMORY, GraphStore, open_store
 
@@ -86,6 +87,12 @@ class KnowledgeGraph(QueryMethods):
         self._projection = Projection()
         self._documents: dict[str, DocumentSummary] = {}
         self._lock = threading.RLock()
+        restored = load_snapshot(store)  # an on-disk store's projection, when provably current
+        self._snapshot_current = restored is not None
+        self._snapshot_trusted = True
+        if restored is not None:
+            self._projection, self._documents = restored
+            return
         for doc_id, loaded in load_documents(store).items():
             self._projection.add_facts(doc_id, loaded.actors, loaded.relations, date=loaded.summary.date,
                                        source=loaded.summary.source)
@@ -109,9 +116,22 @@ class KnowledgeGraph(QueryMethods):
             raise
 
     def close(self) -> None:
-        """Release the store (idempotent); a directory store can then be reopened."""
+        """Release the store (idempotent); a directory store can then be reopened.
+
+        A directory store changed since it opened gets a fresh projection snapshot first
+        (:mod:`graph.snapshot`), so the next open need not read every triple back.
+        """
         with self._lock:
+            if not self._store.closed and not self._snapshot_current and self._snapshot_trusted:
+                try:
+                    save_snapshot(self._store, self._projection, self._documents)
+                except StoreError:
+                    pass  # no snapshot: the next open rebuilds the projection from the store
             self._store.close()
+
+    def _changing(self) -> None:
+        """Mark the saved snapshot out of date before a write (the store bumps its generation too)."""
+        self._snapshot_current = False
 
     def __enter__(self) -> KnowledgeGraph:
         return self
@@ -165,12 +185,72 @@ class KnowledgeGraph(QueryMethods):
                            text_hash=text_hash(document.text), records=list(relations))
         )
         with self._lock:
+            self._changing()
             written = self._store.replace_graph(name, triples)
-            if not written and document.id in self._documents:
-                return self._documents[document.id]
+            return self._project(document, relations, summary, written=written)
+
+    def _project(
+        self, document: Document, relations: Sequence[RelationRecord], summary: DocumentSummary, *, written: bool
+    ) -> DocumentSummary:
+        assert document.id is not None
+        if not written and document.id in self._documents:
+            return self._documents[document.id]
+        try:
             self._projection.add_document(document.id, relations, date=document.date, source=document.source)
-            self._documents[document.id] = summary
-            return summary
+        except BaseException:
+            self._snapshot_trusted = False  # store and projection may now disagree: never snapshot them
+            raise
+        self._documents[document.id] = summary
+        return summary
+
+    def add_documents(
+        self, items: Iterable[tuple[Document, Sequence[RelationRecord]]], *, extractor_version: str
+    ) -> list[DocumentSummary]:
+        """Store many documents at once, each as :meth:`add_document` would (the bulk-ingest path).
+
+        The new documents of the batch are written in one store transaction, which is much
+        cheaper than one each; every document is still all or nothing. When the batch cannot
+        be written in one go, the documents are written one by one, so an error names the
+        document at fault and the documents before it are stored.
+
+        Raises
+        ------
+        InvalidQuery
+            For a document whose records disagree with the ontology (those before it are stored).
+        StoreError
+            When the store cannot be written.
+        """
+        prepared: list[tuple[Document, Sequence[RelationRecord], list, DocumentSummary]] = []
+        failure: InvalidQuery | None = None
+        for document, relations in items:
+            document = document.ensure_id()
+            assert document.id is not None
+            try:
+                triples = document_triples(document, relations, extractor_version=extractor_version)
+            except InvalidQuery as exc:
+                failure = exc
+                break
+            summary = _summary(StoredDocument(id=document.id, date=document.date, source=document.source,
+                                              text_hash=text_hash(document.text), records=list(relations)))
+            prepared.append((document, relations, triples, summary))
+        done: list[DocumentSummary] = []
+        with self._lock:
+            self._changing()
+            try:
+                flags = self._store.replace_graphs(
+                    [(document_iri(document.id or ""), triples) for document, _, triples, _ in prepared]
+                )
+            except StoreError:
+                flags = None
+            if flags is None:  # write them one at a time: the failing one raises, naming itself
+                for document, relations, _, _ in prepared:
+                    done.append(self.add_document(document, relations, extractor_version=extractor_version))
+            else:
+                for (document, relations, _, summary), written in zip(prepared, flags):
+                    done.append(self._project(document, relations, summary, written=written))
+        if failure is not None:
+            raise failure
+        return done
 
     def delete_document(self, doc_id: str) -> None:
         """Remove a document and exactly its relations.
@@ -182,6 +262,7 @@ class KnowledgeGraph(QueryMethods):
         with self._lock:
             if doc_id not in self._documents:
                 raise DocumentNotFound(doc_id)
+            self._changing()
             self._store.drop_graph(document_iri(doc_id))
             self._projection.remove_document(doc_id)
             del self._documents[doc_id]

@@ -1,0 +1,190 @@
+"""A projection snapshot beside an on-disk store, so a large graph opens in seconds.
+
+Reading every document back with SPARQL takes minutes at a million relations. Instead,
+when a knowledge graph on a directory store closes after changes, its projection and
+document index are written to ``<store>/geokg-projection.snapshot`` (atomically: a
+temporary file renamed over the old one). Opening the store uses the snapshot only when
+it is provably current:
+
+- its *generation* token equals the store's (the store writes a fresh token, in the
+  store itself, before the first write of every session; a snapshot saved for an older
+  token, or a session that ended without saving, leaves them different);
+- its *code fingerprint* equals the running geokg's (a hash of the graph package's
+  sources and the Python and networkx versions), so a snapshot written by other code is
+  never read;
+- it unpickles with a restricted unpickler that only builds plain containers, dates,
+  counters, the projection's own classes and networkx's graph classes: a tampered file
+  cannot name any other callable (no functions, no ``getattr``, no ``os``).
+
+Anything else (missing, stale, foreign, unreadable) means the projection is rebuilt from
+the store, and a fresh snapshot is saved at close. Nothing writing to the store outside
+geokg bumps the token: delete the snapshot file after such a write (or let geokg write to
+the store once).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.errors import StoreError
+from graph.models import DocumentSummary
+from graph.projection import Projection
+from graph.store import GraphStore
+
+SNAPSHOT_NAME = "geokg-projection.snapshot"
+"""File name of the snapshot inside an on-disk store's directory."""
+
+_MAGIC = b"geokg-projection-snapshot/1\n"
+
+_ALLOWED_BUILTINS = frozenset({
+    ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "dict"), ("builtins", "list"),
+    ("builtins", "tuple"), ("collections", "Counter"), ("collections", "defaultdict"),
+    ("collections", "OrderedDict"), ("datetime", "date"), ("datetime", "datetime"),
+})
+_ALLOWED_MODULES = ("graph.projection", "graph.filters", "graph.models")
+_ALLOWED_PACKAGES = ("networkx.classes.",)
+
+
+class _RestrictedUnpickler(pickle.Unpickler):
+    """Builds only whitelisted classes (pickle's documented way to restrict globals)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ALLOWED_BUILTINS:
+            return super().find_class(module, name)
+        allowed = module in _ALLOWED_MODULES or module.startswith(_ALLOWED_PACKAGES)
+        public = not name.startswith("_") or (module, name) == ("graph.projection", "_NodeShare")
+        if allowed and public and "." not in name:
+            found = super().find_class(module, name)
+            if isinstance(found, type):
+                return found
+        raise pickle.UnpicklingError(f"snapshot names {module}.{name}, which it may not")
+
+
+@cache
+def code_fingerprint() -> str:
+    """Hash of what decides the projection's layout: the graph package's sources and versions.
+
+    Examples
+    --------
+    >>> len(code_fingerprint())
+    64
+    """
+    digest = hashlib.sha256()
+    digest.update(f"{sys.version_info[:2]} networkx {nx.__version__}".encode())
+    package = Path(__file__).parent
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def snapshot_path(store: GraphStore) -> Path | None:
+    """Where the snapshot of ``store`` lives (None for a store that keeps none: memory, remote)."""
+    return Path(store.spec) / SNAPSHOT_NAME if store.persistent else None
+
+
+def _summary_row(summary: DocumentSummary) -> tuple[Any, ...]:
+    return (summary.id, summary.date, summary.source, summary.relations, summary.actors, summary.text_hash)
+
+
+def _summary_of_row(row: tuple[Any, ...]) -> DocumentSummary:
+    doc_id, date, source, relations, actors, hash_ = row
+    return DocumentSummary.model_construct(id=doc_id, date=date, source=source, relations=relations,
+                                           actors=actors, text_hash=hash_)
+
+
+def save_snapshot(
+    store: GraphStore, projection: Projection, documents: Mapping[str, DocumentSummary]
+) -> Path | None:
+    """Write the snapshot of an on-disk store's projection, atomically.
+
+    The store's generation token is read (a fresh one is written when the store has
+    none yet) and recorded in the snapshot.
+
+    Returns
+    -------
+    Path or None
+        The snapshot file; None for a store that keeps no snapshot.
+
+    Raises
+    ------
+    StoreError
+        When the file cannot be written (the old snapshot, if any, is left as it was).
+    """
+    path = snapshot_path(store)
+    if path is None:
+        return None
+    generation = store.generation() or store.new_generation()  # type: ignore[attr-defined]
+    header = {"generation": generation, "fingerprint": code_fingerprint(),
+              "documents": len(documents), "saved": dt.datetime.now(dt.timezone.utc).isoformat()}
+    payload = (header, projection, [_summary_row(s) for s in documents.values()])
+    try:
+        store.flush()  # the token must be on disk before a snapshot refers to it
+        handle, temporary = tempfile.mkstemp(prefix=".snapshot-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(_MAGIC)
+                pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except (OSError, pickle.PicklingError) as exc:
+        raise StoreError(f"cannot write the projection snapshot {path}: {exc}") from exc
+    return path
+
+
+def load_snapshot(store: GraphStore) -> tuple[Projection, dict[str, DocumentSummary]] | None:
+    """The projection and document index saved for this very store state, or None.
+
+    None when the store keeps no snapshot, the file is missing, unreadable or foreign,
+    or it was saved for another generation of the store or by other code. Never raises
+    for a bad snapshot: the caller then rebuilds from the store.
+    """
+    path = snapshot_path(store)
+    if path is None or not path.is_file():
+        return None
+    generation = store.generation()
+    if generation is None:
+        return None
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(_MAGIC)) != _MAGIC:
+                return None
+            data = handle.read()
+        header, projection, rows = _RestrictedUnpickler(io.BytesIO(data)).load()
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError,
+            pickle.UnpicklingError):
+        return None
+    if not isinstance(header, dict) or header.get("generation") != generation:
+        return None
+    if header.get("fingerprint") != code_fingerprint() or not isinstance(projection, Projection):
+        return None
+    try:
+        documents = {row[0]: _summary_of_row(row) for row in rows}
+    except (TypeError, ValueError):
+        return None
+    if len(documents) != header.get("documents"):
+        return None
+    return projection, documents
+
+
+def discard_snapshot(store: GraphStore) -> None:
+    """Remove the store's snapshot file, if any (the next open rebuilds from the store)."""
+    path = snapshot_path(store)
+    if path is not None:
+        path.unlink(missing_ok=True)
