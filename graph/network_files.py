@@ -69,7 +69,9 @@ class EdgeRow:
 
 
 XML_TYPES = {str: "string", int: "int", float: "double"}
-"""Python type of a row field → GraphML ``attr.type`` (GEXF uses the same names)."""
+"""Python type of a row field → GraphML ``attr.type``."""
+GEXF_TYPES = {"string": "string", "int": "integer", "double": "double"}
+"""GraphML type name → GEXF attribute type (GEXF says ``integer``)."""
 
 
 def _field_types(row_class: type) -> list[tuple[str, str]]:
@@ -181,7 +183,7 @@ def write_graphml(nodes: list[NodeRow], edges: list[EdgeRow]) -> bytes:
     ET.SubElement(root, "key", {"id": "edge_label", "for": "edge", "attr.name": "label", "attr.type": "string"})
     for name, kind in EDGE_FIELDS:
         ET.SubElement(root, "key", {"id": name, "for": "edge", "attr.name": name, "attr.type": kind})
-    graph = ET.SubElement(root, "graph", {"id": "geokg", "edgedefault": "directed"})
+    graph = ET.SubElement(root, "graph", {"edgedefault": "directed"})
     for node in nodes:
         element = ET.SubElement(graph, "node", {"id": node.id})
         values = asdict(node)
@@ -217,11 +219,11 @@ def write_gexf(nodes: list[NodeRow], edges: list[EdgeRow]) -> bytes:
     node_attributes = ET.SubElement(graph, "attributes", {"class": "node", "mode": "static"})
     node_fields = [(n, k) for n, k in NODE_FIELDS if n != "label"]  # the label is the node's own attribute
     for name, kind in node_fields:
-        ET.SubElement(node_attributes, "attribute", {"id": name, "title": name, "type": kind})
+        ET.SubElement(node_attributes, "attribute", {"id": name, "title": name, "type": GEXF_TYPES[kind]})
     edge_attributes = ET.SubElement(graph, "attributes", {"class": "edge", "mode": "static"})
     edge_fields = [(n, k) for n, k in EDGE_FIELDS if n != "weight"]  # the weight is the edge's own attribute
     for name, kind in edge_fields:
-        ET.SubElement(edge_attributes, "attribute", {"id": name, "title": name, "type": kind})
+        ET.SubElement(edge_attributes, "attribute", {"id": name, "title": name, "type": GEXF_TYPES[kind]})
     node_list = ET.SubElement(graph, "nodes")
     for node in nodes:
         element = ET.SubElement(node_list, "node", {"id": node.id, "label": node.label})
