@@ -19,7 +19,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+# graphology's GraphML/GEXF readers for tests/interop (skipped there when npm is absent).
+INTEROP := tests/interop/node_modules/.package-lock.json
+$(INTEROP): tests/interop/package.json tests/interop/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/interop --no-audit --no-fund --silent; \
+	else echo "npm not found: tests/interop will skip the graphology readers"; fi
+
+install: $(STAMP) $(INTEROP)
 
 demo: install
 	$(BIN)/geokg ingest --store $(STORE) data/samples
