@@ -423,7 +423,11 @@ class RelationMatcher:
                 if found:
                     return found
         for child in head.children:
-            if child.dep_ in _MODIFIER_DEPS and child.i in at and (child.dep_ != "poss" or not _is_subject(head)):
+            # as a subject, a demonym alone does not make "Chinese teenagers" China (the actor stage
+            # decides which "Chinese X" act for the state); a compound ("US officials") does. As an
+            # object, "the Syrian border", "the Russian ambassador" point to the state.
+            if (child.dep_ in _MODIFIER_DEPS and child.i in at
+                    and (child.dep_ not in ("poss", "amod") or not _is_subject(head))):
                 return [_Arg(at[child.i])]
         # "pressure from Ankara"; as an object also "condemned an attack by Osgiliath soldiers"
         followed = ("of", "from") if _is_subject(head) else ("of", "from", "by")
