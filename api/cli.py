@@ -48,7 +48,8 @@ app.add_typer(query_app, name="query")
 
 StoreOption = Annotated[
     str | None,
-    typer.Option("--store", help="Store directory, or 'memory' (default: $GEOKG_STORE or ./geokg-data)"),
+    typer.Option("--store", help="Store directory, 'memory', or sparql+http://host:port/path for a remote "
+                                 "SPARQL 1.1 endpoint (default: $GEOKG_STORE or ./geokg-data)"),
 ]
 ModelOption = Annotated[
     str | None,
@@ -199,28 +200,44 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Text files, .jsonl files, directories, or - for stdin")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Text files, .jsonl files (documents, or relation records as geokg extract prints them), "
+             "directories, or - for stdin")],
     store: StoreOption = None,
     model: ModelOption = None,
     actors: ActorsOption = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64,
+                                         help="spaCy worker processes for extraction")] = 1,
+    batch: Annotated[int, typer.Option("--batch", min=1, max=10_000,
+                                       help="Documents written per store transaction")] = 64,
 ) -> None:
-    """Extract relations and add the documents to the store (a document of the same id is replaced)."""
+    """Add documents to the store (a document of the same id is replaced).
+
+    Documents are extracted first; relation-record JSONL is stored as it is, without
+    re-extracting. Input is streamed, so files of any size fit in bounded memory.
+    """
     from tqdm import tqdm
 
-    from api.ingest import ingest_documents
-    from extract.readers import read_documents
+    from api.ingest import ingest_items
+    from extract.readers import read_ingest_items
 
     with _reported():
         settings = _settings(store=store, spacy_model=model, actor_files=actors)
-        documents = _checked_first(read_documents(paths))
-        extractor = load_extractor(model=settings.spacy_model, actor_files=settings.actor_files)
+        items = _checked_first(read_ingest_items(paths))
+
+        def extractor() -> Extractor:
+            return load_extractor(model=settings.spacy_model, actor_files=settings.actor_files)
+
         count = relations = 0
         with _open_graph(settings.store) as graph:
-            done = ingest_documents(extractor, graph, documents)
+            done = ingest_items(graph, items, extractor=extractor, n_process=workers, batch_size=batch)
             # the bar shows on a terminal, once the ingest has lasted a second
-            for item in tqdm(done, desc="ingest", unit="doc", file=sys.stderr, delay=1.0, disable=None):
-                count += 1
-                relations += item.document.relations
+            with tqdm(desc="ingest", unit="doc", file=sys.stderr, delay=1.0, disable=None) as bar:
+                for item in done:
+                    count += 1
+                    relations += item.document.relations
+                    bar.update()
+                    bar.set_postfix(relations=relations, refresh=False)
             stats = graph.stats()
         typer.echo(
             f"ingested {count} document{'s' * (count != 1)} ({relations} relations); "

@@ -12,18 +12,20 @@ read: a JSONL file is streamed line by line. Every problem is an
 
 from __future__ import annotations
 
+import io
+import itertools
 import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from pydantic import ValidationError
 
 from extract.errors import InputError
-from extract.records import Document
+from extract.records import Document, RelationRecord
 
 STDIN = "-"
 """The path that stands for standard input."""
@@ -328,6 +330,144 @@ def read_documents(
             continue
         for path in _expand(Path(item)):
             if path.suffix.lower() in JSONL_SUFFIXES:
+                yield from _read_jsonl_file(path)
+            else:
+                yield _read_text_file(path)
+
+
+# -- relation-record JSONL (what ``geokg extract`` prints), for ``geokg ingest`` ----------------
+
+_RECORD_KEYS = frozenset({"doc", "subject", "relation", "object"})
+
+
+class RecordGroup(NamedTuple):
+    """The relation records of one document, read from relation-record JSONL (no text to extract)."""
+
+    document: Document
+    """The document they belong to: its id, the input as source, its evidence sentences as text."""
+    records: list[RelationRecord]
+
+
+def is_record_object(obj: object) -> bool:
+    """Whether a parsed JSON line is a relation record (``doc``, ``subject``, ``relation``, ``object``).
+
+    Examples
+    --------
+    >>> is_record_object({"doc": "d", "subject": {}, "relation": "attacks", "object": {}})
+    True
+    >>> is_record_object({"id": "d", "text": "Turkey shelled Syria."})
+    False
+    """
+    return isinstance(obj, dict) and _RECORD_KEYS <= obj.keys() and "text" not in obj
+
+
+def _first_object(lines: Iterable[bytes]) -> object:
+    for line in lines:
+        if line.strip():
+            try:
+                return json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                return None
+    return None
+
+
+def holds_records(path: Path) -> bool:
+    """Whether a ``.jsonl`` file holds relation records (judged by its first non-blank line)."""
+    try:
+        with path.open("rb") as handle:
+            return is_record_object(_first_object(handle))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _group(records: list[RelationRecord], *, source: str) -> RecordGroup:
+    sentences = list(dict.fromkeys(record.sentence for record in records))
+    document = Document(id=records[0].doc, text="\n".join(sentences) or records[0].doc, source=source)
+    return RecordGroup(document=document, records=records)
+
+
+def _read_record_lines(stream: Iterable[bytes], *, name: str) -> Iterator[RecordGroup]:
+    seen: set[str] = set()
+    current: list[RelationRecord] = []
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        where = f"{name}: line {number}"
+        try:
+            obj = json.loads(decode_bytes(line, where=where))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+        if not is_record_object(obj):
+            raise InputError(f"{where}: not a relation record (the file's first line is one; "
+                             "do not mix documents and records in one file)")
+        try:
+            record = RelationRecord.model_validate(obj)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"])
+            raise InputError(f"{where}: relation record field {field!r}: {first['msg']}") from None
+        if current and record.doc != current[0].doc:
+            seen.add(current[0].doc)
+            yield _group(current, source=name)
+            current = []
+        if not current and record.doc in seen:
+            raise InputError(f"{where}: the records of document {record.doc!r} are not together "
+                             "(keep each document's records on consecutive lines, as geokg extract prints them)")
+        current.append(record)
+    if current:
+        yield _group(current, source=name)
+    elif not seen:
+        raise InputError(f"{name}: no relation records")
+
+
+def read_ingest_items(
+    paths: Iterable[str | Path], *, stdin: BinaryIO | None = None
+) -> Iterator[Document | RecordGroup]:
+    """Stream what ``geokg ingest`` stores: documents to extract and groups of ready records.
+
+    Like :func:`read_documents`, except that a ``.jsonl`` file (or standard input) whose
+    first non-blank line is a relation record is read as relation records, grouped by
+    document (each document's records on consecutive lines), and yields
+    :class:`RecordGroup` items that need no extraction.
+
+    Raises
+    ------
+    InputError
+        As :func:`read_documents`; also for an invalid record line (the message names it)
+        or a document whose records are split over the file.
+
+    Examples
+    --------
+    >>> import io
+    >>> line = ('{"doc": "d1", "sentence": "Turkey shelled Syria.", "start": 0, "end": 21, '
+    ...         '"subject": {"id": "TUR", "label": "Turkey", "type": "State"}, "relation": "attacks", '
+    ...         '"plover": "ASSAULT", "polarity": "conflict", '
+    ...         '"object": {"id": "SYR", "label": "Syria", "type": "State"}, "confidence": 0.9}')
+    >>> [type(item).__name__ for item in read_ingest_items(["-"], stdin=io.BytesIO(line.encode()))]
+    ['RecordGroup']
+    """
+    given = [str(p) for p in paths]
+    if not given:
+        raise InputError("no input given (pass files, directories, or - for stdin)")
+    for item in given:
+        if item == STDIN:
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            first = stream.readline()
+            while first and not first.strip():
+                first = stream.readline()
+            if is_record_object(_first_object([first])):
+                yield from _read_record_lines(itertools.chain([first], stream), name="<stdin>")
+            else:
+                yield from read_documents([STDIN], stdin=io.BytesIO(first + stream.read()))
+            continue
+        for path in _expand(Path(item)):
+            if path.suffix.lower() in JSONL_SUFFIXES and holds_records(path):
+                try:
+                    with path.open("rb") as handle:
+                        yield from _read_record_lines(handle, name=str(path))
+                except OSError as exc:
+                    raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+            elif path.suffix.lower() in JSONL_SUFFIXES:
                 yield from _read_jsonl_file(path)
             else:
                 yield _read_text_file(path)
