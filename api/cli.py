@@ -259,8 +259,8 @@ def export(
                                                                "(opposes includes its sub-types)")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Network formats: earliest date, YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Network formats: latest date, YYYY-MM-DD")] = None,
-    actor: Annotated[str | None, typer.Option("--actor", help="Network formats: ego network of this actor")] = None,
-    hops: Annotated[int, typer.Option("--hops", min=1, max=4, help="Radius of the ego network")] = 1,
+    ego: Annotated[str | None, typer.Option("--ego", help="Network formats: ego network of this actor")] = None,
+    ego_hops: Annotated[int, typer.Option("--ego-hops", min=1, max=4, help="Radius of the ego network")] = 1,
     min_weight: Annotated[int, typer.Option("--min-weight", min=1)] = 1,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0)] = 0.0,
     actor_types: Annotated[str | None, typer.Option("--actor-types", help="Actor classes, comma-separated")] = None,
@@ -275,7 +275,7 @@ def export(
 
     with _reported():
         fmt = export_format(format)
-        flt = make_filter(types=types, since=since, until=until, actor=actor, hops=hops, min_weight=min_weight,
+        flt = make_filter(types=types, since=since, until=until, actor=ego, hops=ego_hops, min_weight=min_weight,
                           min_confidence=min_confidence, actor_types=actor_types, countries=countries,
                           modalities=modalities, weight_by=weight_by)
         settings = _settings(store=store)
