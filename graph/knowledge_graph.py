@@ -354,6 +354,9 @@ class KnowledgeGraph(QueryMethods):
             When the filter's ego actor is unknown.
         """
         key = export_format(fmt)
+        if key not in NETWORK_FORMATS and filter is not None and filter != RelationFilter():
+            raise InvalidQuery(f"filters apply to the network formats ({', '.join(NETWORK_FORMATS)}); "
+                               f"{key} holds the whole store")
         if key in NETWORK_FORMATS:
             with self._lock:  # build the rows under the lock, write them outside
                 network = network_for_export(self.graph, filter)

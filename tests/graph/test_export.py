@@ -154,3 +154,9 @@ def test_empty_graph_exports(kg: KnowledgeGraph) -> None:
 def test_unknown_format_lists_the_known_ones(kg: KnowledgeGraph) -> None:
     with pytest.raises(InvalidQuery, match="turtle, trig, nquads, jsonld, graphml, gexf, edges-csv, nodes-csv"):
         kg.export("pdf")
+
+
+def test_rdf_exports_refuse_filters_rather_than_ignore_them(loaded: KnowledgeGraph) -> None:
+    with pytest.raises(InvalidQuery, match="network formats"):
+        loaded.export("turtle", filter=make_filter(types="opposes"))
+    assert loaded.export("turtle", filter=make_filter()) == loaded.export("turtle")
