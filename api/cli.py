@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from extract.pipeline import Extractor
     from extract.records import Document, RelationRecord
     from graph.knowledge_graph import KnowledgeGraph
-    from graph.models import ActorPath, Neighbour
 
 app = typer.Typer(
     name="geokg",
@@ -42,7 +41,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 query_app = typer.Typer(
-    help="Ask the stored graph: opponents, allies, paths.", no_args_is_help=True
+    help="Ask the stored graph: actors, opponents, allies, relations, paths, network, balance, centrality, "
+         "communities, timeline (see api/cli_queries.py).", no_args_is_help=True
 )
 app.add_typer(query_app, name="query")
 
@@ -344,78 +344,6 @@ def serve(
         uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
 
 
-# -- query ------------------------------------------------------------------------------------
-
-
-def _print_neighbours(actor: str, kind: str, found: list[Neighbour], *, as_json: bool) -> None:
-    if as_json:
-        typer.echo(json.dumps([n.model_dump(mode="json") for n in found], ensure_ascii=False, indent=2))
-        return
-    if not found:
-        typer.echo(f"no {kind} of {actor} in the store")
-        return
-    for n in found:
-        typer.echo(f"{n.actor.id}\t{n.actor.label}\t{', '.join(n.relations)}\t"
-                   f"weight {n.weight}, evidence {n.evidence_count}")
-
-
-@query_app.command()
-def opponents(
-    actor: Annotated[str, typer.Argument(help="Actor id, name or alias")],
-    store: StoreOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Actors in conflict relations with ACTOR, heaviest first."""
-    with _reported():
-        with _open_graph(_settings(store=store).store) as graph:
-            found = graph.opponents(actor).items
-        _print_neighbours(actor, "opponents", found, as_json=as_json)
-
-
-@query_app.command()
-def allies(
-    actor: Annotated[str, typer.Argument(help="Actor id, name or alias")],
-    store: StoreOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Actors in cooperation relations with ACTOR, heaviest first."""
-    with _reported():
-        with _open_graph(_settings(store=store).store) as graph:
-            found = graph.allies(actor).items
-        _print_neighbours(actor, "allies", found, as_json=as_json)
-
-
-def _path_line(path: ActorPath) -> str:
-    if not path.hops:
-        return ""
-    parts = [path.hops[0].source.id]
-    for hop in path.hops:
-        parts.append(f"-[{hop.relation}]->")
-        parts.append(hop.target.id)
-    return " ".join(parts)
-
-
-@query_app.command()
-def path(
-    source: Annotated[str, typer.Argument(help="Actor id, name or alias")],
-    target: Annotated[str, typer.Argument(help="Actor id, name or alias")],
-    max_hops: Annotated[int, typer.Option("--max-hops", min=1, max=8, help="Longest path considered")] = 4,
-    store: StoreOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Shortest paths from SOURCE to TARGET, with the relation on every hop."""
-    with _reported():
-        with _open_graph(_settings(store=store).store) as graph:
-            found = graph.paths(source, target, max_hops=max_hops)
-        if as_json:
-            typer.echo(json.dumps([p.model_dump(mode="json") for p in found], ensure_ascii=False, indent=2))
-        elif not found:
-            typer.echo(f"no path from {source} to {target} within {max_hops} hops")
-        else:
-            for found_path in found:
-                typer.echo(_path_line(found_path))
-
-
 # -- eval -------------------------------------------------------------------------------------
 
 
@@ -447,6 +375,9 @@ def evaluate(
             typer.echo(evaluation.format_report(evaluation.evaluate_petrarch(None, petrarch)))
 
 
+from api import cli_queries as _cli_queries  # noqa: E402,F401  (registers the query commands)
+
+
 def main() -> None:
     """Entry point of the ``geokg`` console script."""
     app(prog_name="geokg")
@@ -454,3 +385,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+

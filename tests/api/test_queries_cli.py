@@ -1,0 +1,76 @@
+"""``geokg query ...`` over the demo corpus: the same answers as the HTTP endpoints, exit codes for bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+
+if TYPE_CHECKING:
+    from extract.pipeline import Extractor
+
+DEMO = Path(__file__).resolve().parents[2] / "data" / "samples" / "demo-corpus.jsonl"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> str:
+    """The demo corpus ingested through the CLI (the CLI reuses the session's extractor)."""
+    path = tmp_path_factory.mktemp("cli-demo") / "store"
+    result = CliRunner().invoke(app, ["ingest", "--store", str(path), str(DEMO)])
+    assert result.exit_code == 0, result.output
+    return str(path)
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["query", *args])
+    return result.exit_code, result.stdout if result.exit_code == 0 else result.output
+
+
+def test_relations_with_a_date_filter(store: str) -> None:
+    code, out = run("relations", "--type", "opposes", "--since", "2017-01-01", "--until", "2017-12-31",
+                    "--store", store, "--json")
+    assert code == 0, out
+    page = json.loads(out)
+    assert "USA:sanctions:IRN" in {p["id"] for p in page["items"]}
+    assert all(p["first_seen"].startswith("2017") for p in page["items"])
+
+
+def test_opponents_by_alias_with_evidence(store: str) -> None:
+    code, out = run("opponents", "Daesh", "--store", store, "--evidence")
+    assert code == 0, out
+    rows = [line.split("\t") for line in out.splitlines() if not line.startswith(" ")]
+    assert {"IRQ", "USA"} <= {row[0] for row in rows}
+    assert any(line.startswith("    demo-012 ") for line in out.splitlines())
+
+
+def test_signed_paths_balance_communities_timeline(store: str) -> None:
+    code, out = run("path", "SAU", "USA", "--mode", "all", "--max-hops", "2", "--signed", "positive",
+                    "--store", store)
+    assert code == 0, out
+    assert "SAU -[accuses]-> IRN <-[sanctions]- USA\tsign +" in out.splitlines()
+    code, out = run("balance", "--actor", "Riyadh", "--store", store, "--json")
+    assert code == 0 and ["IRN", "SAU", "USA"] in [t["actors"] for t in json.loads(out)["balanced_triads"]]
+    code, out = run("communities", "--store", store)
+    blocs = [line.split("\t")[1].split() for line in out.splitlines() if "\t" in line]
+    assert code == 0 and any({"POL", "UKR"} <= set(bloc) for bloc in blocs)
+    code, out = run("timeline", "--source", "Israel", "--target", "Hamas", "--store", store)
+    assert code == 0 and [line.split("\t")[0] for line in out.splitlines()[1:]] == ["2018-05", "2023-10"]
+    code, out = run("centrality", "--sort", "degree", "--limit", "3", "--store", store)
+    assert code == 0 and len(out.splitlines()) == 4
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["path", "SAU", "USA", "--mode", "all", "--max-hops", "6"], "max_hops"),
+    (["relations", "--types", "befriends"], "befriends"),
+    (["opponents", "Atlantis"], "unknown actor"),
+    (["timeline"], "needs actor"),
+    (["relation", "USA:sanctions:FRA"], "unknown relation"),
+])
+def test_bad_queries_exit_1_with_a_message(store: str, args: list[str], message: str) -> None:
+    code, out = run(*args, "--store", store)
+    assert code == 1 and message in out and "Traceback" not in out
