@@ -291,7 +291,8 @@ class Projection:
                 pairs.append((fact.object, fact.subject))
             mention = Mention(
                 doc=doc_id, index=fact.index if fact.index >= 0 else position, subject=fact.subject,
-                object=fact.object, relation=fact.relation, negated=fact.negated or not fact.supported,
+                object=fact.object, relation=fact.relation,
+                negated=fact.negated or (not fact.supported and fact.modality in ("asserted", "reported")),
                 modality=fact.modality, confidence=fact.confidence, date=when, source=source or None,
             )
             for pair in pairs:
