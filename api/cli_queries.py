@@ -168,17 +168,7 @@ def relation(
         _evidence_lines(found.evidence)
 
 
-def _path_line(path: ActorPath) -> str:
-    if not path.hops:
-        return ""
-    parts = [path.hops[0].source.id]
-    for hop in path.hops:
-        parts.append(f"-[{hop.relation}]->")
-        parts.append(hop.target.id)
-    return " ".join(parts)
-
-
-def _signed_line(path: ActorPath, start: str) -> str:
+def _path_line(path: ActorPath, start: str, *, signed: bool) -> str:
     """The path from its start, each hop's arrow pointing the way the relation was recorded."""
     node = start
     parts = [node]
@@ -190,7 +180,8 @@ def _signed_line(path: ActorPath, start: str) -> str:
             parts.append(f"<-[{hop.relation}]-")
             node = hop.source.id
         parts.append(node)
-    return " ".join(parts) + f"\tsign {'+' if path.sign > 0 else '-'}"
+    line = " ".join(parts)
+    return line + f"\tsign {'+' if path.sign > 0 else '-'}" if signed else line
 
 
 @query_app.command()
@@ -220,8 +211,7 @@ def path(
             typer.echo(f"no path from {source} to {target} within {max_hops} hops")
         else:
             for found_path in found:
-                typer.echo(_path_line(found_path) if mode == "shortest" and signed == "any" and not evidence
-                           else _signed_line(found_path, start))
+                typer.echo(_path_line(found_path, start, signed=mode != "shortest" or signed != "any"))
                 for hop in found_path.hops if evidence else []:
                     typer.echo(f"  {hop.relation_id}")
                     _evidence_lines(hop.evidence)
