@@ -38,6 +38,10 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
+# BENCH_SCALE=small: a few minutes; the default (full) ingests a million relations.
+bench: install
+	BENCH_SCALE=$${BENCH_SCALE:-full} $(BIN)/python -m benchmarks.run
+
 eval: install
 	$(BIN)/python -m benchmarks.eval_extraction
 
