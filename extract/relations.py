@@ -105,6 +105,8 @@ class RelationMatcher:
         self._matcher = DependencyMatcher(vocab)
         self._keys: dict[int, tuple[str, Frame, list[str]]] = {}
         patterns, self._index = self.lexicon.compile()
+        # every match holds at least one of these words: sentences without any are not matched
+        self._anchors = frozenset(key.lemma for key in self._index)
         for frame_name, frame_patterns in patterns.items():
             frame = self.lexicon.frames[frame_name]
             for number, pattern in enumerate(frame_patterns):
@@ -215,10 +217,10 @@ class RelationMatcher:
         return self._index.get(EntryKey(frame_name, lemma, prep, particle, verb))
 
     def _matches(self, doc: Doc, mentions: list[Span]) -> Iterable[tuple[int, list[int]]]:
-        """DependencyMatcher matches, only in sentences with two actor mentions or more.
+        """DependencyMatcher matches, only in sentences with two actor mentions and a lexicon word.
 
-        A relation needs two actors in its sentence (a pronoun resolves within the sentence), so
-        the other sentences are skipped; token ids are returned as Doc positions.
+        A relation needs two actors in its sentence (a pronoun resolves within the sentence) and a
+        word of some entry, so other sentences are skipped; token ids are returned as Doc positions.
         """
         starts = sorted(span.start for span in mentions)
         n = 0
@@ -229,6 +231,9 @@ class RelationMatcher:
                     count += 1
                 n += 1
             if count < 2:
+                continue
+            anchors = self._anchors
+            if not any(t.lemma_.lower() in anchors or t.lower_ in anchors for t in sent):
                 continue
             base = sent.start
             for match_id, token_ids in self._matcher(sent):
