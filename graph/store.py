@@ -56,14 +56,24 @@ Quad = tuple[Node, Node, Node, URIRef]
 _NAMED_CACHE: dict[str, ox.NamedNode] = {}
 
 
+def _named(iri: str) -> ox.NamedNode:
+    cached = _NAMED_CACHE.get(iri)
+    if cached is None:
+        if len(_NAMED_CACHE) > 200_000:
+            _NAMED_CACHE.clear()
+        cached = _NAMED_CACHE[iri] = ox.NamedNode(str(iri))
+    return cached
+
+
 def _to_ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if type(term) is URIRef:  # the common case: IRIs repeat a lot, keep their Oxigraph twins
-        cached = _NAMED_CACHE.get(term)
-        if cached is None:
-            if len(_NAMED_CACHE) > 200_000:
-                _NAMED_CACHE.clear()
-            cached = _NAMED_CACHE[term] = ox.NamedNode(str(term))
-        return cached
+    kind = type(term)
+    if kind is URIRef:  # the common cases first: IRIs repeat a lot, keep their Oxigraph twins
+        return _named(term)
+    if kind is Literal:
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        datatype = term.datatype
+        return ox.Literal(str(term)) if datatype is None else ox.Literal(str(term), datatype=_named(datatype))
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
