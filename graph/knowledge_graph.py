@@ -16,21 +16,12 @@ import networkx as nx
 
 from extract.records import Document, RelationRecord
 from graph import actors as actor_queries
-from graph import queries
 from graph.errors import DocumentNotFound, InvalidQuery, StoreError
 from graph.export import NETWORK_FORMATS, export_format, export_rdf, network_for_export, write_network
 from graph.filters import RelationFilter
 from graph.iris import document_iri
 from graph.load import load_documents
-from graph.models import (
-    ActorPath,
-    ActorSummary,
-    DocumentSummary,
-    Neighbour,
-    Page,
-    RelationPair,
-    Stats,
-)
+from graph.models import ActorSummary, DocumentSummary, Page, Stats
 from graph.projection import Projection
 from graph.query_methods import QueryMethods
 from graph.rdf import StoredDocument, document_triples, read_document, text_hash

@@ -25,9 +25,9 @@ import networkx as nx
 from graph.actors import actor_summary, resolve_actor
 from graph.errors import InvalidQuery, RelationNotFound
 from graph.filters import RelationFilter, filtered_graph, relation_stats
-from graph.models import ActorPath, Counts, EgoNetwork, Evidence, Neighbour, NetworkEdge, PathHop, RelationPair
+from graph.models import ActorPath, EgoNetwork, Evidence, Neighbour, NetworkEdge, PathHop, RelationPair
 from graph.projection import Mention
-from graph.signed import SIGN_OF_POLARITY, pair_mentions, pair_summary, polarity_of, relation_id, signed_graph
+from graph.signed import pair_mentions, polarity_of, relation_id, signed_graph
 from ontology import (
     RelationType,
     UnknownRelationType,
