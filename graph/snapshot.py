@@ -9,9 +9,9 @@ it is provably current:
 - its *generation* token equals the store's (the store writes a fresh token, in the
   store itself, before the first write of every session; a snapshot saved for an older
   token, or a session that ended without saving, leaves them different);
-- its *code fingerprint* equals the running geokg's (a hash of the graph package's
-  sources and the Python and networkx versions), so a snapshot written by other code is
-  never read;
+- its *code fingerprint* equals the running geokg's (a hash of the sources of the graph
+  modules that shape the projection, and the Python and networkx versions), so a snapshot
+  written by other code is never read;
 - it unpickles with a restricted unpickler that only builds plain containers, dates,
   counters, the projection's own classes and networkx's graph classes: a tampered file
   cannot name any other callable (no functions, no ``getattr``, no ``os``).
@@ -72,9 +72,14 @@ class _RestrictedUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"snapshot names {module}.{name}, which it may not")
 
 
+_LAYOUT_MODULES = ("projection.py", "filters.py", "models.py", "load.py", "rdf.py", "iris.py", "store.py",
+                   "snapshot.py")
+"""The graph modules that decide what a snapshot holds and how it is laid out."""
+
+
 @cache
 def code_fingerprint() -> str:
-    """Hash of what decides the projection's layout: the graph package's sources and versions.
+    """Hash of what decides the projection's layout: those modules' sources and the versions.
 
     Examples
     --------
@@ -84,9 +89,10 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256()
     digest.update(f"{sys.version_info[:2]} networkx {nx.__version__}".encode())
     package = Path(__file__).parent
-    for path in sorted(package.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    for name in _LAYOUT_MODULES:
+        path = package / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
     return digest.hexdigest()
 
 
