@@ -134,3 +134,29 @@ def test_bad_document_through_the_cli(tmp_path: Path, case: BadInput) -> None:
 def test_catalogue_is_large_enough() -> None:
     assert len(CATALOGUE) >= 15 and len(CLI_CATALOGUE) >= 15
     assert len({case.kind for case in CATALOGUE}) == len(CATALOGUE)
+
+
+@pytest.mark.parametrize("html", [
+    "<!DOCTYPE html><html><head><title>Turkey</title><script>var Russia;</script></head>"
+    "<body><p>Turkey cooperates with Russia against the Islamic State.</p></body></html>",
+    '<div class="story"><p>Turkey cooperates with <b>Russia</b> against the Islamic State.</p></div>',
+], ids=["page", "fragment"])
+def test_html_is_reduced_to_its_text(client: TestClient, html: str) -> None:
+    response = client.post("/documents", json={"id": "page", "text": html})
+    assert response.status_code == 201, response.text
+    relations = response.json()["relations"]
+    assert ("TUR", "RUS") in {(r["subject"]["id"], r["object"]["id"]) for r in relations}
+    assert all("<" not in r["sentence"] for r in relations)
+
+
+def test_other_languages_are_stored_without_relations(client: TestClient, tmp_path: Path) -> None:
+    texts = {"ru": "Россия атаковала Украину. Украина осудила Россию.", "zh": "中国和俄罗斯合作。",
+             "de": "Die Türkei kritisierte Russland scharf."}
+    for lang, text in texts.items():
+        response = client.post("/documents", json={"id": lang, "text": text})
+        assert response.status_code == 201, response.text
+        assert response.json()["relations"] == []
+    path = tmp_path / "foreign.jsonl"
+    path.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in texts.items()), encoding="utf-8")
+    result = CliRunner().invoke(cli_app, ["extract", str(path)])
+    assert result.exit_code == 0 and result.stdout == "", result.stderr
