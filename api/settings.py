@@ -32,7 +32,9 @@ class Settings(BaseSettings):
     actor_files: list[Path] = Field(default_factory=list)
     """Extra actor gazetteer files (YAML) given to the extractor."""
     host: str = "127.0.0.1"
+    """Address ``geokg serve`` binds; only this machine can connect by default."""
     port: int = Field(default=8000, ge=1, le=65535)
+    """Port ``geokg serve`` listens on."""
     max_document_bytes: int = Field(default=1_000_000, ge=1)
     """Largest document text (UTF-8 bytes) ``POST /documents`` accepts; larger gets 413."""
     api_token: str | None = None
