@@ -13,7 +13,7 @@ Protocol ``default-graph-uri`` / ``named-graph-uri`` values, when given, replace
 Time limit: the query runs in a worker thread; the caller gets :class:`QueryTimeout` when
 the limit passes. The worker stops at its next solution; one step Oxigraph cannot interrupt
 (a large aggregate) runs to its end in the background, so at most :data:`MAX_RUNNING`
-queries run at once per store and further ones are refused as busy.
+queries run at once in a process and further ones are refused as busy after a second.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from graph.errors import GraphError
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
-MAX_RUNNING = 2
-"""Queries one store evaluates at the same time (timed-out ones count until they stop)."""
+MAX_RUNNING = 4
+"""Queries evaluated at the same time in one process (timed-out ones count until they stop)."""
 
 
 class SparqlError(GraphError):
@@ -67,13 +67,7 @@ class SparqlResult:
     truncated: bool = False
 
 
-_slots: dict[int, threading.BoundedSemaphore] = {}
-_slots_lock = threading.Lock()
-
-
-def _slot_for(store: ox.Store) -> threading.BoundedSemaphore:
-    with _slots_lock:
-        return _slots.setdefault(id(store), threading.BoundedSemaphore(MAX_RUNNING))
+_running = threading.BoundedSemaphore(MAX_RUNNING)
 
 
 def is_update(text: str) -> bool:
@@ -120,6 +114,16 @@ def _evaluate(
     if named_graphs is not None:
         options["named_graphs"] = named_graphs
     answer = store.query(query, **options)  # type: ignore[arg-type]
+    try:
+        return _collect(answer, limit=limit, deadline=deadline, stop=stop)
+    finally:
+        del answer  # dropped in the worker thread that made it
+
+
+def _collect(
+    answer: ox.QueryBoolean | ox.QuerySolutions | ox.QueryTriples, *, limit: int, deadline: float,
+    stop: threading.Event,
+) -> SparqlResult:
     if isinstance(answer, ox.QueryBoolean):
         return SparqlResult(kind="boolean", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
@@ -199,7 +203,7 @@ def run_query(
     default_graphs = _graph_names(default_graph_uris, "default-graph-uri")
     named = _graph_names(named_graph_uris, "named-graph-uri") if named_graph_uris else None
 
-    slot = _slot_for(store)
+    slot = _running
     if not slot.acquire(timeout=min(timeout, 1.0)):
         raise QueryTimeout("too many SPARQL queries are running; try again shortly")
     deadline = time.monotonic() + timeout
@@ -211,7 +215,9 @@ def run_query(
             outcome["result"] = _evaluate(store, query, limit=limit, deadline=deadline, stop=stop,
                                           default_graphs=default_graphs, named_graphs=named)
         except BaseException as exc:  # handed to the caller below
-            outcome["error"] = exc
+            # without its traceback: the frames hold Oxigraph's result iterator, which must be
+            # dropped in this thread (pyoxigraph's iterators are not sendable between threads)
+            outcome["error"] = exc.with_traceback(None)
         finally:
             slot.release()
 

@@ -120,7 +120,8 @@ def test_result_limit_cuts_and_marks_the_answer(loaded: KnowledgeGraph) -> None:
     assert triples.truncated and len(triples.triples) == 3
 
 
-def test_time_limit_stops_a_runaway_query(loaded: KnowledgeGraph) -> None:
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")  # Oxigraph's iterator
+def test_time_limit_stops_a_runaway_query(loaded: KnowledgeGraph) -> None:  # dropped in its own thread
     # a cross product of every quad four times (~10^8 rows): cannot finish within the limit
     runaway = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     with pytest.raises(QueryTimeout, match="time limit"):
@@ -195,3 +196,17 @@ def test_negotiation_refuses_what_cannot_carry_the_result() -> None:
     with pytest.raises(NotAcceptable):
         negotiate("graph", "text/csv")
     assert negotiate("solutions", "text/turtle", format="csv") == CSV
+
+
+def test_too_many_running_queries_are_refused_as_busy(loaded: KnowledgeGraph) -> None:
+    from graph import sparql as module
+
+    held = [module._running.acquire(blocking=False) for _ in range(module.MAX_RUNNING)]
+    try:
+        assert all(held)
+        with pytest.raises(QueryTimeout, match="too many"):
+            loaded.sparql("ASK { ?s ?p ?o }", timeout=0.2)
+    finally:
+        for _ in held:
+            module._running.release()
+    assert loaded.sparql("ASK { ?s ?p ?o }").boolean is True
