@@ -46,6 +46,10 @@ class UpdateRefused(SparqlError, PermissionError):
     """The text is a SPARQL update (or LOAD, CLEAR, DROP ...): the endpoint is query-only."""
 
 
+class ServiceRefused(SparqlError, PermissionError):
+    """The query calls another endpoint (``SERVICE``): the endpoint makes no outside requests."""
+
+
 class QueryTimeout(SparqlError, TimeoutError):
     """The query did not finish within its time limit (or too many queries are running)."""
 
@@ -89,6 +93,42 @@ def is_update(text: str) -> bool:
     return True
 
 
+def _walk_for(node: object, name: str, depth: int = 0) -> bool:
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if depth > 200:
+        return True  # absurdly deep: treat as suspect
+    if isinstance(node, CompValue):
+        if node.name == name:
+            return True
+        return any(_walk_for(value, name, depth + 1) for value in node.values())
+    if isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+        return any(_walk_for(value, name, depth + 1) for value in node)  # type: ignore[union-attr]
+    return False
+
+
+def uses_service(text: str) -> bool:
+    """Whether a query calls another endpoint (``SERVICE``), decided on rdflib's parse tree.
+
+    Oxigraph would send such a query to any URL it names, so the endpoint refuses it. When
+    rdflib cannot parse a query Oxigraph accepts, any ``SERVICE`` word counts.
+
+    Examples
+    --------
+    >>> uses_service("SELECT * WHERE { SERVICE <http://127.0.0.1:8080/> { ?s ?p ?o } }")
+    True
+    >>> uses_service('SELECT * WHERE { ?s ?p "SERVICE" }')
+    False
+    """
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        tree = parseQuery(text)
+    except Exception:  # not parseable by rdflib: be conservative
+        return "service" in text.lower()
+    return _walk_for(tree, "ServiceGraphPattern")
+
+
 def _graph_names(iris: Sequence[str], what: str) -> list[ox.NamedNode]:
     try:
         return [ox.NamedNode(iri) for iri in iris]
@@ -106,6 +146,9 @@ def _evaluate(
     default_graphs: list[ox.NamedNode],
     named_graphs: list[ox.NamedNode] | None,
 ) -> SparqlResult:
+    if uses_service(query):
+        raise ServiceRefused("federated queries (SERVICE) are refused: this endpoint makes no requests "
+                             "to other endpoints")
     options: dict[str, object] = {}
     if default_graphs:
         options["default_graph"] = default_graphs
@@ -113,7 +156,7 @@ def _evaluate(
         options["use_default_graph_as_union"] = True
     if named_graphs is not None:
         options["named_graphs"] = named_graphs
-    answer = store.query(query, **options)  # type: ignore[arg-type]
+    answer = store.query(query, **options)  # type: ignore[arg-type]  # SyntaxError for updates
     try:
         return _collect(answer, limit=limit, deadline=deadline, stop=stop)
     finally:
@@ -228,6 +271,8 @@ def run_query(
         stop.set()
         raise QueryTimeout(f"the query took longer than its time limit of {timeout:g} s")
     error = outcome.get("error")
+    if isinstance(error, SparqlError):
+        raise error
     if isinstance(error, SyntaxError):
         if is_update(query):
             raise UpdateRefused("SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, "

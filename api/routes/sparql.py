@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import GraphDep, SettingsDep
 from api.errors import ERROR_RESPONSES, ApiError, ErrorResponse
-from graph.sparql import MalformedQuery, QueryTimeout, UpdateRefused
+from graph.sparql import MalformedQuery, QueryTimeout, ServiceRefused, UpdateRefused
 from graph.sparql_results import GRAPH_TYPES, RESULT_TYPES, NotAcceptable, negotiate, serialize
 from graph.export import PREFIXES
 
@@ -29,7 +29,7 @@ _RESPONSES: dict[int | str, dict[str, object]] = {
     200: {"description": "Query results: SPARQL JSON/XML/CSV/TSV (SELECT, ASK) or RDF (CONSTRUCT, DESCRIBE)",
           "content": {t: {} for t in sorted(set(RESULT_TYPES) | set(GRAPH_TYPES))}},
     400: {"model": ErrorResponse, "description": "Missing or malformed query"},
-    403: {"model": ErrorResponse, "description": "A SPARQL update: the endpoint is read-only"},
+    403: {"model": ErrorResponse, "description": "A SPARQL update, or a federated query (SERVICE)"},
     406: {"model": ErrorResponse, "description": "No acceptable media type for this result"},
     413: {"model": ErrorResponse, "description": "Query text too large"},
     415: {"model": ErrorResponse, "description": "POST body of another content type"},
@@ -52,6 +52,8 @@ def _answer(
         body = serialize(result, media_type, prefixes=PREFIXES)
     except UpdateRefused as exc:
         raise ApiError(403, "update_refused", str(exc)) from None
+    except ServiceRefused as exc:
+        raise ApiError(403, "service_refused", str(exc)) from None
     except MalformedQuery as exc:
         raise ApiError(400, "malformed_query", str(exc)) from None
     except QueryTimeout as exc:

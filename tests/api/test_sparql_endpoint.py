@@ -137,6 +137,11 @@ def test_updates_are_refused_with_403_and_change_nothing(client: TestClient, sen
     assert client.get("/sparql", params={"query": OPPOSES}).status_code == 200
 
 
+def test_federated_query_is_refused_with_403(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"})
+    assert response.status_code == 403 and response.json()["error"]["code"] == "service_refused"
+
+
 def test_bad_requests_get_clear_errors(client: TestClient) -> None:
     missing = client.get("/sparql")
     assert missing.status_code == 400 and "missing 'query'" in missing.json()["error"]["message"]

@@ -13,7 +13,7 @@ from rdflib.query import Result
 
 from graph import KnowledgeGraph
 from graph.iris import actor_iri, document_iri
-from graph.sparql import MalformedQuery, QueryTimeout, UpdateRefused, is_update
+from graph.sparql import MalformedQuery, QueryTimeout, ServiceRefused, UpdateRefused, is_update, uses_service
 from graph.sparql_results import CSV, JSON, NTRIPLES, TSV, TURTLE, XML, NotAcceptable, negotiate, serialize
 from ontology import descendants
 
@@ -210,3 +210,38 @@ def test_too_many_running_queries_are_refused_as_busy(loaded: KnowledgeGraph) ->
         for _ in held:
             module._running.release()
     assert loaded.sparql("ASK { ?s ?p ?o }").boolean is True
+
+
+def test_federated_queries_are_refused_before_any_request(loaded: KnowledgeGraph) -> None:
+    import http.server
+    import threading
+
+    calls: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+            calls.append(self.path)
+            self.send_error(500)
+
+        do_POST = do_GET  # noqa: N815
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    try:
+        for query in (f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+                      f"ASK {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}",
+                      f"SELECT * WHERE {{ ?s ?p ?o FILTER EXISTS {{ SERVICE <{url}> {{ ?s ?p ?x }} }} }}",
+                      f"SELECT * WHERE {{ BIND(<{url}> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}"):
+            assert uses_service(query)
+            with pytest.raises(ServiceRefused, match="SERVICE"):
+                loaded.sparql(query)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert calls == []  # no request left the process
+    assert not uses_service('SELECT ?x WHERE { VALUES ?x { "SERVICE" <https://example.org/SERVICE> } }')
