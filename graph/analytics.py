@@ -16,7 +16,7 @@ undirected network (:func:`graph.signed.signed_graph`): one edge per actor pair,
 
 from __future__ import annotations
 
-from itertools import combinations
+from collections.abc import Iterator
 
 import networkx as nx
 
@@ -36,6 +36,16 @@ def _weight_by(flt: RelationFilter | None) -> str:
     return flt.weight_by if flt is not None else "documents"
 
 
+def triangles(S: nx.Graph) -> Iterator[tuple[str, str, str, int, int, int]]:
+    """Every triangle ``(a, b, c, sign_ab, sign_ac, sign_bc)`` of a signed graph, a < b < c, sorted."""
+    adjacency = {node: set(S[node]) for node in S}
+    for a in sorted(adjacency):
+        higher = sorted(n for n in adjacency[a] if n > a)
+        for i, b in enumerate(higher):
+            for c in sorted(adjacency[b].intersection(higher[i + 1:])):
+                yield a, b, c, S.edges[a, b]["sign"], S.edges[a, c]["sign"], S.edges[b, c]["sign"]
+
+
 def triads(S: nx.Graph) -> list[Triad]:
     """Every triangle of a signed graph, sorted, with its signs and balance.
 
@@ -46,15 +56,12 @@ def triads(S: nx.Graph) -> list[Triad]:
     >>> [(t.actors, t.balanced) for t in triads(S)]
     [(['A', 'B', 'C'], True)]
     """
-    found: list[Triad] = []
-    for a in sorted(S):
-        higher = sorted(n for n in S[a] if n > a)
-        for b, c in combinations(higher, 2):
-            if not S.has_edge(b, c):
-                continue
-            signs = [S.edges[a, b]["sign"], S.edges[a, c]["sign"], S.edges[b, c]["sign"]]
-            found.append(Triad(actors=[a, b, c], signs=signs, balanced=signs[0] * signs[1] * signs[2] > 0))
-    return found
+    return [_triad(t) for t in triangles(S)]
+
+
+def _triad(t: tuple[str, str, str, int, int, int]) -> Triad:
+    a, b, c, ab, ac, bc = t
+    return Triad(actors=[a, b, c], signs=[ab, ac, bc], balanced=ab * ac * bc > 0)
 
 
 def balance(
@@ -80,16 +87,20 @@ def balance(
     node = resolve_actor(G, actor) if actor is not None else None
     H = view if view is not None else filtered_graph(G, flt)
     S = signed_graph(H, _weight_by(flt))
-    every = triads(S)
-    if node is not None:
-        every = [t for t in every if node in t.actors]
     per: dict[str, list[int]] = {}
-    for t in every:
-        for member in t.actors:
-            counts = per.setdefault(member, [0, 0])
-            counts[0 if t.balanced else 1] += 1
-    balanced = [t for t in every if t.balanced]
-    unbalanced = [t for t in every if not t.balanced]
+    listed: dict[bool, list[Triad]] = {True: [], False: []}
+    counts = {True: 0, False: 0}
+    for t in triangles(S):
+        if node is not None and node not in t[:3]:
+            continue
+        balanced = t[3] * t[4] * t[5] > 0
+        counts[balanced] += 1
+        if len(listed[balanced]) < MAX_TRIADS_LISTED:
+            listed[balanced].append(_triad(t))
+        for member in t[:3]:
+            tally = per.setdefault(member, [0, 0])
+            tally[0 if balanced else 1] += 1
+    total = counts[True] + counts[False]
     per_actor = [
         ActorBalance(actor=key, label=str(G.nodes[key].get("label", key)), triads=sum(c),
                      balanced=c[0], unbalanced=c[1])
@@ -98,13 +109,13 @@ def balance(
     per_actor.sort(key=lambda a: (-a.unbalanced, -a.triads, a.actor))
     return Balance(
         actor=actor_summary(G, node) if node is not None else None,
-        triads=len(every),
-        balanced=len(balanced),
-        unbalanced=len(unbalanced),
-        balance_ratio=round(len(balanced) / len(every), 4) if every else None,
+        triads=total,
+        balanced=counts[True],
+        unbalanced=counts[False],
+        balance_ratio=round(counts[True] / total, 4) if total else None,
         per_actor=per_actor,
-        unbalanced_triads=unbalanced[:MAX_TRIADS_LISTED],
-        balanced_triads=balanced[:MAX_TRIADS_LISTED],
+        unbalanced_triads=listed[False],
+        balanced_triads=listed[True],
     )
 
 
@@ -267,4 +278,4 @@ def communities(
     )
 
 
-__all__ = ["DEFAULT_SEED", "balance", "centrality", "communities", "pagerank", "triads"]
+__all__ = ["DEFAULT_SEED", "balance", "centrality", "communities", "pagerank", "triads", "triangles"]

@@ -224,6 +224,10 @@ def _source_key(m: Mention) -> str:
 def relation_stats(mentions: Iterable[Mention], weight_by: WeightBy = "documents") -> dict[str, Any]:
     """Counts, weight, best confidence and date span of some records (see module docstring)."""
     items = list(mentions)
+    if len(items) == 1:  # the common case, kept cheap
+        m = items[0]
+        return {"weight": 1, "mentions": 1, "documents": 1, "sources": 1, "evidence": 1,
+                "confidence": m.confidence, "first_seen": m.date, "last_seen": m.date}
     docs = {m.doc for m in items}
     sources = {_source_key(m) for m in items}
     keyed = {(m.doc, m.index) for m in items}
@@ -275,8 +279,9 @@ def filtered_graph(G: nx.DiGraph, flt: RelationFilter | None = None) -> nx.DiGra
     out = nx.DiGraph()
     out.graph[NAMES_KEY] = G.graph.get(NAMES_KEY)
     centre = resolve_actor(G, flt.actor) if flt.actor is not None else None
+    by_actor = bool(flt.actor_types or flt.countries)
     for source, target, data in G.edges(data=True):
-        if not (_actor_ok(G.nodes[source], flt) and _actor_ok(G.nodes[target], flt)):
+        if by_actor and not (_actor_ok(G.nodes[source], flt) and _actor_ok(G.nodes[target], flt)):
             continue
         passing = [
             m for doc in sorted(data["_docs"]) for m in data["_docs"][doc] if mention_passes(m, flt, names)
@@ -294,7 +299,8 @@ def filtered_graph(G: nx.DiGraph, flt: RelationFilter | None = None) -> nx.DiGra
         if not relations:
             continue
         kept = [m for m in passing if m.relation in relations]
-        total = relation_stats(kept, flt.weight_by)
+        total = dict(relations[kept[0].relation]) if len(by_type) == 1 and relations else \
+            relation_stats(kept, flt.weight_by)
         polarity_weight = {"cooperation": 0, "conflict": 0}
         for name in relations:
             polarity_weight[_polarity(name)] += relations[name]["weight"]

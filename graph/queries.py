@@ -15,7 +15,7 @@ supports Syria, Turkey consults with Russia).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from itertools import islice
 from typing import Any, Literal
@@ -423,20 +423,15 @@ def paths(
     if start not in H or goal not in H:
         return []
     S = signed_graph(H, flt.weight_by if flt is not None else "documents")
-    try:
-        if mode == "shortest":
-            if nx.shortest_path_length(S, start, goal) > max_hops:
-                return []
-            found = nx.all_shortest_paths(S, start, goal)
-        else:
-            found = nx.all_simple_paths(S, start, goal, cutoff=max_hops)
-        routes = list(islice(found, _ENUMERATION_CAP))
-    except nx.NetworkXNoPath:
+    if start not in S or goal not in S:
         return []
-    routes.sort(key=lambda r: (len(r), r))
     wanted = {"any": None, "positive": 1, "negative": -1}[signed]
+    distance = nx.single_source_shortest_path_length(S, goal, cutoff=max_hops)
+    if start not in distance:
+        return []
+    lengths = [distance[start]] if mode == "shortest" else range(distance[start], max_hops + 1)
     out: list[ActorPath] = []
-    for route in routes:
+    for route in islice(_routes(S, start, goal, lengths, distance), _ENUMERATION_CAP):
         sign = 1
         for a, b in zip(route, route[1:]):
             sign *= S.edges[a, b]["sign"]
@@ -446,6 +441,35 @@ def paths(
         if len(out) >= limit:
             break
     return out
+
+
+def _routes(S: nx.Graph, start: str, goal: str, lengths: Iterable[int],
+            distance: dict[str, int]) -> Iterator[list[str]]:
+    """Simple paths from start to goal of each length in turn, each length in lexicographic order.
+
+    A depth-first search that only steps to a node from which the goal is still reachable in
+    the hops left (``distance`` is every node's distance to the goal), so little is explored
+    beyond the paths it yields.
+    """
+    for length in lengths:
+        path = [start]
+        on_path = {start}
+
+        def extend(node: str, left: int) -> Iterator[list[str]]:
+            if node == goal:
+                if left == 0:
+                    yield list(path)
+                return
+            for other in sorted(S[node]):
+                if other in on_path or distance.get(other, left) > left - 1:
+                    continue
+                path.append(other)
+                on_path.add(other)
+                yield from extend(other, left - 1)
+                path.pop()
+                on_path.discard(other)
+
+        yield from extend(start, length)
 
 
 def shortest_paths(

@@ -68,6 +68,11 @@ def pair_summary(H: nx.DiGraph, a: str, b: str, weight_by: str = "documents") ->
     mentions = pair_mentions(H, a, b)
     if not mentions:
         return None
+    if len(mentions) == 1:  # the common case, kept cheap
+        m = mentions[0]
+        sign = SIGN_OF_POLARITY[polarity_of(m.relation)]
+        return PairSummary(source=m.subject, target=m.object, relation=m.relation, sign=sign, weight=1,
+                           cooperation_weight=1 if sign > 0 else 0, conflict_weight=1 if sign < 0 else 0)
     by_type: dict[str, list[Mention]] = {}
     for m in mentions:
         by_type.setdefault(m.relation, []).append(m)
@@ -101,7 +106,8 @@ def signed_graph(H: nx.DiGraph, weight_by: str = "documents") -> nx.Graph:
     """The undirected signed network of a filtered view, nodes and edges in sorted order.
 
     Edge attributes: ``sign`` (+1/-1), ``weight``, ``cooperation_weight``, ``conflict_weight``,
-    ``relation`` with its recorded ``source`` and ``target``.
+    ``relation`` with its recorded ``source`` and ``target``. Built once per view and weight
+    (kept in ``H.graph["_signed"]``): treat both as read-only.
 
     Examples
     --------
@@ -111,6 +117,9 @@ def signed_graph(H: nx.DiGraph, weight_by: str = "documents") -> nx.Graph:
     >>> S.edges["SYR", "TUR"]["sign"], S.edges["RUS", "SYR"]["sign"]
     (-1, 1)
     """
+    cache = H.graph.setdefault("_signed", {})
+    if weight_by in cache:
+        return cache[weight_by]
     S = nx.Graph()
     S.add_nodes_from(sorted(H.nodes))
     pairs = sorted({tuple(sorted((u, v))) for u, v in H.edges if u != v})
@@ -121,6 +130,7 @@ def signed_graph(H: nx.DiGraph, weight_by: str = "documents") -> nx.Graph:
         S.add_edge(a, b, sign=summary.sign, weight=summary.weight, relation=summary.relation,
                    source=summary.source, target=summary.target,
                    cooperation_weight=summary.cooperation_weight, conflict_weight=summary.conflict_weight)
+    cache[weight_by] = S
     return S
 
 
