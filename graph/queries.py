@@ -330,9 +330,9 @@ def relation_detail(
 
 
 # ---------------------------------------------------------------------- paths
-def _check_hops(max_hops: object, most: int) -> None:
+def _check_hops(max_hops: object, most: int, name: str = "max_hops") -> None:
     if isinstance(max_hops, bool) or not isinstance(max_hops, int) or not 1 <= max_hops <= most:
-        raise InvalidQuery(f"max_hops must be an integer between 1 and {most}, got {max_hops!r}")
+        raise InvalidQuery(f"{name} must be an integer between 1 and {most}, got {max_hops!r}")
 
 
 def _hop(G: nx.DiGraph, H: nx.DiGraph, S: nx.Graph, a: str, b: str, flt: RelationFilter | None,
@@ -523,7 +523,7 @@ def ego_network(
     >>> [n.id for n in ego.nodes], [(e.source, e.target) for e in ego.edges]
     (['RUS', 'SYR', 'TUR'], [('RUS', 'SYR'), ('RUS', 'TUR'), ('TUR', 'RUS'), ('TUR', 'SYR')])
     """
-    _check_hops(hops, 4)
+    _check_hops(hops, 4, "hops")
     node = resolve_actor(G, actor)
     H = _view(G, flt, view)
     members = {node}
