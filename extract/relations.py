@@ -43,6 +43,10 @@ Resolver = Callable[[Span], "ActorRef | None"]
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _SETTING_UP = frozenset({"set", "form", "establish", "create", "build", "found", "run", "stage", "plan"})
 _AMONG = frozenset({"between", "among", "amongst"})
+_OBJECT_CONTROL = frozenset({"against", "from", "into"})
+"""Prepositions of "warned X **against** doing", "kept X **from** doing": X is the doer."""
+_NOT_DONE = frozenset({"against", "from"})
+"""... and of these, the deed is not done (hypothetical)."""
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 _PRONOUNS = {"it": "one", "its": "one", "he": "person", "she": "person", "his": "person", "her": "person",
              "they": "many", "them": "many", "their": "many"}
@@ -399,6 +403,14 @@ class RelationMatcher:
     def _mentions(self, token: Token, at: dict[int, Span], *, depth: int = 0) -> list[_Arg]:
         """Actor mentions a noun phrase headed by ``token`` denotes, with its conjuncts."""
         heads = [token, *token.conjuncts]
+        for head in list(heads):
+            # a list the parser reads as an apposition with conjuncts: "Saudi Arabia, Egypt, Bahrain
+            # and the United Arab Emirates" (Egypt appos of Arabia, Bahrain conj of Egypt)
+            if head.i not in at:
+                continue
+            for child in head.children:
+                if child.dep_ == "appos" and child.i in at and any(c.dep_ == "conj" for c in child.children):
+                    heads.extend(c for c in (child, *child.conjuncts) if c not in heads)
         found: list[_Arg] = []
         for head in heads:
             found.extend(self._mention_of(head, at, depth=depth))
@@ -433,7 +445,18 @@ class RelationMatcher:
             # object, "the Syrian border", "the Russian ambassador" point to the state.
             if (child.dep_ in _MODIFIER_DEPS and child.i in at
                     and (child.dep_ not in ("poss", "amod") or not _is_subject(head))):
-                return [_Arg(at[child.i])]
+                span = at[child.i]
+                pair = [_Arg(span)]  # "the Franco-German proposal": both halves of a hyphenated pair
+                for grand in child.children:
+                    if grand.dep_ in ("compound", "amod") and grand.i in at and at[grand.i] != span:
+                        pair.append(_Arg(at[grand.i]))
+                return pair
+        for child in head.children:
+            # "rockets fired by Hamas", "the demands presented by Saudi Arabia": the participle's agent
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                agents = self._agents(child, at)
+                if agents:
+                    return agents
         # "pressure from Ankara"; as an object also "condemned an attack by Osgiliath soldiers"
         followed = ("of", "from") if _is_subject(head) else ("of", "from", "by")
         if head.lemma_.lower() in self._borders:
@@ -453,16 +476,18 @@ class RelationMatcher:
             if cursor.dep_ == "ROOT" and cursor.head == cursor:
                 candidates = [c for c in cursor.children if c.dep_ in _SUBJECT_DEPS and c != pronoun]
             else:
-                candidates = [c for c in cursor.children if c.dep_ in _SUBJECT_DEPS and c.i < pronoun.i and c != pronoun]
+                # a passive subject counts too: "Osgiliath could be drawn in by its resumption of ties"
+                candidates = [c for c in cursor.children
+                              if (c.dep_ in _SUBJECT_DEPS or c.dep_ == "nsubjpass") and c.i < pronoun.i and c != pronoun]
             for candidate in candidates:
                 if candidate.pos_ == "PRON":
                     continue
                 spans = [a.span for a in self._mentions(candidate, at, depth=1) if not a.pronoun]
                 if not spans:
                     return []
-                if kind == "one" and len(spans) == 1:
-                    return spans
-                if kind == "person" and len(spans) == 1:
+                if kind == "one" and len(spans) == 1 and spans[0].label_ != "Person":
+                    return spans  # "it", "its" are never a person
+                if kind == "person" and len(spans) == 1 and spans[0].label_ == "Person":
                     return spans
                 if kind == "many" and len(spans) >= 1:
                     return spans
@@ -507,6 +532,12 @@ class RelationMatcher:
             if governor.lemma_.lower() in self._attribution:
                 controllers = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
                 return self._mentions(controllers[0], at) if controllers else []
+            if head.lower_ in _OBJECT_CONTROL:
+                # "warned Beijing against supplying", "stopped Iran from acquiring", "pressed Serbia
+                # into recognising": the one warned, stopped or pressed does it
+                controllers = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
+                if controllers:
+                    return self._mentions(controllers[0], at)
             return self._clause_subjects(governor, at, depth=depth + 1)
         if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB") and head.pos_ in ("VERB", "AUX"):
             return self._clause_subjects(head, at, depth=depth + 1)
@@ -530,6 +561,13 @@ class RelationMatcher:
         for child in prep.children:
             if child.dep_ == "pobj":
                 return self._mentions(child, at)
+        for child in prep.children:
+            # "worked with Somali authorities to track ...": the parser makes the object the subject
+            # of the clause that follows it
+            if child.dep_ == "pcomp":
+                for grand in child.children:
+                    if grand.dep_ == "nsubj" and grand.i < child.i:
+                        return self._mentions(grand, at)
         return []
 
     def _verb_arguments(
@@ -608,6 +646,11 @@ class RelationMatcher:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         subjects.extend(self._mentions(pobj, at))
+        if not subjects and any(c.dep_ == "poss" for c in noun.children):
+            # "thanked Saudi Arabia for its support of Ukraine": an owner that did not resolve is
+            # still the owner, so no governing clause lends its subject
+            if light is None or light.pos_ in ("NOUN", "PROPN") or noun.dep_ != "dobj":
+                return [], []
         relative = None
         if light is not None and light.dep_ == "relcl" and light.head == noun:
             relative, light = light, None
@@ -624,8 +667,9 @@ class RelationMatcher:
         if (not subjects and light is None and noun.dep_ == "dobj"
                 and noun.head.lemma_.lower() in self._neg_verbs):
             subjects = self._clause_subjects(noun.head, at)  # "ruled out any truce with Hamas"
-        if not subjects and light is None and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "in"):
-            governor = noun.head.head  # "left for talks with", "banged pots in protest against"
+        if not subjects and light is None and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "in", "by"):
+            # "left for talks with", "banged pots in protest against", "spoke by telephone with"
+            governor = noun.head.head
             if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in ("dobj", "conj"):
                 governor = governor.head if governor.dep_ == "dobj" else governor.head.head
             if governor.pos_ in ("VERB", "AUX"):
@@ -633,8 +677,13 @@ class RelationMatcher:
         if (not subjects and light is None and joint and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
                 and (noun.head.lemma_.lower() in self._light or noun.head.lemma_.lower() in _SETTING_UP)):
             light = noun.head  # "set up a joint centre", "held joint exercises"
+        if not subjects and light is not None and light.pos_ in ("NOUN", "PROPN"):
+            subjects = self._nominal_subjects(light, at, among=prep is not None and prep.lower_ in _AMONG)
+            light = None if subjects else light
         if not subjects:
-            if light is not None:
+            if light is not None and light.pos_ in ("NOUN", "PROPN"):
+                pass
+            elif light is not None:
                 passive = self._passive(light)
                 subjects = self._agents(light, at) if passive is not None else self._clause_subjects(light, at)
             elif relative is not None:
@@ -657,6 +706,25 @@ class RelationMatcher:
                 if child.dep_ in ("dobj", "dative") and child != noun:
                     objects.extend(self._mentions(child, at))
         return subjects, objects
+
+    def _nominal_subjects(self, nominal: Token, at: dict[int, Span], *, among: bool) -> list[_Arg]:
+        """Who does what a nominalised verb says: "**their** resumption of ties", "the resumption of
+        ties **by** Iran", "Iran **announced** the resumption of ties" (a light verb lends its subject;
+        other verbs do not: "Fornost welcomed the resumption of ties between Gondor and Osgiliath")."""
+        found: list[_Arg] = []
+        for child in nominal.children:
+            if child.dep_ == "poss":
+                found.extend(self._mentions(child, at))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                found.extend(self._prep_objects(child, at))
+            elif child.dep_ in ("compound", "amod") and child.i in at:
+                found.extend(self._mentions(child, at))
+        if found or among:
+            return _unique(found)
+        head = nominal.head
+        if nominal.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self._light:
+            return self._clause_subjects(head, at)
+        return []
 
     # -- context: negation, modality, speaker ----------------------------------------------------
 
@@ -741,6 +809,9 @@ class RelationMatcher:
                 intended = True
             elif head.pos_ == "ADJ" and dep == "xcomp" and lemma in self._intent_verbs:
                 intended = True  # "is ready to", "is about to"
+            if (dep == "pcomp" and head.pos_ == "ADP" and head.lower_ in _NOT_DONE and head.dep_ == "prep"
+                    and head.head.pos_ == "VERB" and any(c.dep_ in ("dobj", "dative") for c in head.head.children)):
+                hypothetical = True  # "warned Beijing against supplying weapons": not done
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self._hypo_marks for c in cursor.children):
                 hypothetical = conditional = True
             cursor = head
@@ -841,11 +912,15 @@ def _controllers(verb: Token) -> list[Token]:
 
 
 def _is_subject(token: Token) -> bool:
-    """Whether a noun phrase head is a clause's subject (itself or as a conjunct of one)."""
+    """Whether a noun phrase head is an active clause's subject (itself or as a conjunct of one).
+
+    A passive subject is acted upon, so, as for an object, its possessor or demonym stands for it
+    ("the Franco-German proposal was rejected by Poland").
+    """
     cursor = token
     while cursor.dep_ == "conj" and cursor.head != cursor:
         cursor = cursor.head
-    return cursor.dep_ in ("nsubj", "nsubjpass", "csubj") or (cursor.dep_ == "pobj" and cursor.head.dep_ == "agent")
+    return cursor.dep_ in ("nsubj", "csubj") or (cursor.dep_ == "pobj" and cursor.head.dep_ == "agent")
 
 
 def _first_span(spans: list[Span]) -> Span | None:
