@@ -88,6 +88,8 @@ class NegationCues(BaseModel):
     words: list[str]
     verbs: list[str]
     determiners: list[str]
+    nouns: list[str] = Field(default_factory=list)
+    """Nouns whose infinitive is not done: "its refusal to talk to", "their failure to agree"."""
 
 
 class IntentionCues(BaseModel):
@@ -162,6 +164,9 @@ class Cues(BaseModel):
     target_preps: list[str]
     quantity_nouns: list[str]
     locative_preps: list[str]
+    nominal_control: list[str] = Field(default_factory=list)
+    """Verbs whose subject is the doer of their object's nominalised relation ("welcomed a
+    resumption of ties with Osgiliath", "sought a rapprochement with Egypt")."""
 
 
 class Lexicon(BaseModel):

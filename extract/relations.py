@@ -122,6 +122,7 @@ class RelationMatcher:
         self._neg_words = words(cues.negation.words)
         self._neg_verbs = words(cues.negation.verbs)
         self._neg_dets = words(cues.negation.determiners)
+        self._neg_nouns = words(cues.negation.nouns)
         self._intent_verbs = words(cues.intention.verbs)
         self._intent_aux = words(cues.intention.auxiliaries)
         self._intent_nouns = words(cues.intention.nouns)
@@ -141,6 +142,7 @@ class RelationMatcher:
         self._borders = words(cues.border_nouns)
         self._target_preps = words(cues.target_preps)
         self._quantities = words(cues.quantity_nouns)
+        self._nominal_control = words(cues.nominal_control)
 
     # -- public --------------------------------------------------------------------------------
 
@@ -270,6 +272,11 @@ class RelationMatcher:
             pobjs = [c for c in prep.children if c.dep_ == "pobj"]
             if not pobjs or pobjs[0].lemma_.lower() not in frame.object_nouns:
                 return []
+
+        if rtype.polarity == "cooperation" and prep is not None and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in self._borders for c in prep.children
+        ):
+            return []  # "sent troops to the Azerbaijani border" is no aid (verb_force_prep's business)
 
         joint = "modifier" in nodes
         if frame.kind == "verb" and frame.object == "none" and not joint and any(
@@ -674,6 +681,10 @@ class RelationMatcher:
                 governor = governor.head if governor.dep_ == "dobj" else governor.head.head
             if governor.pos_ in ("VERB", "AUX"):
                 subjects = self._clause_subjects(governor, at)
+        if (not subjects and light is None and prep is not None and prep.lower_ not in _AMONG
+                and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
+                and noun.head.lemma_.lower() in self._nominal_control):
+            subjects = self._clause_subjects(noun.head, at)  # "welcomed talks with Riyadh"
         if (not subjects and light is None and joint and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
                 and (noun.head.lemma_.lower() in self._light or noun.head.lemma_.lower() in _SETTING_UP)):
             light = noun.head  # "set up a joint centre", "held joint exercises"
@@ -722,7 +733,9 @@ class RelationMatcher:
         if found or among:
             return _unique(found)
         head = nominal.head
-        if nominal.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self._light:
+        if nominal.dep_ == "dobj" and head.pos_ == "VERB" and (
+            head.lemma_.lower() in self._light or head.lemma_.lower() in self._nominal_control
+        ):
             return self._clause_subjects(head, at)
         return []
 
@@ -807,6 +820,9 @@ class RelationMatcher:
                         reported = True
             elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "xcomp") and lemma in self._intent_nouns:
                 intended = True
+            elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "xcomp") and lemma in self._neg_nouns:
+                context.negated = True  # "its refusal to talk to", "their failure to agree on"
+
             elif head.pos_ == "ADJ" and dep == "xcomp" and lemma in self._intent_verbs:
                 intended = True  # "is ready to", "is about to"
             if (dep == "pcomp" and head.pos_ == "ADP" and head.lower_ in _NOT_DONE and head.dep_ == "prep"
