@@ -478,6 +478,8 @@ class RelationMatcher:
     def _resolve_pronoun(self, pronoun: Token, at: dict[int, Span]) -> list[Span]:
         """A pronoun subject: the actor subject of a governing clause of the same sentence, if unambiguous."""
         kind = _PRONOUNS[pronoun.lower_]
+        if pronoun.dep_ in ("dobj", "dative", "iobj"):
+            return []  # "officials blamed India, accusing it of ...": an object is not its clause's subject
         cursor = pronoun.head
         for _ in range(6):
             if cursor.dep_ == "ROOT" and cursor.head == cursor:
