@@ -273,10 +273,11 @@ class RelationMatcher:
             if not pobjs or pobjs[0].lemma_.lower() not in frame.object_nouns:
                 return []
 
-        if rtype.polarity == "cooperation" and prep is not None and any(
-            c.dep_ == "pobj" and c.lemma_.lower() in self._borders for c in prep.children
+        if rtype.polarity == "cooperation" and (
+            (prep is not None and any(c.dep_ == "pobj" and c.lemma_.lower() in self._borders for c in prep.children))
+            or ("thing" in nodes and nodes["thing"].lemma_.lower() in self._borders)
         ):
-            return []  # "sent troops to the Azerbaijani border" is no aid (verb_force_prep's business)
+            return []  # "sent troops to the Azerbaijani border" is no aid, "shares borders with" no cooperation
 
         joint = "modifier" in nodes
         if frame.kind == "verb" and frame.object == "none" and not joint and any(
@@ -407,8 +408,12 @@ class RelationMatcher:
 
     # -- arguments -----------------------------------------------------------------------------
 
-    def _mentions(self, token: Token, at: dict[int, Span], *, depth: int = 0) -> list[_Arg]:
-        """Actor mentions a noun phrase headed by ``token`` denotes, with its conjuncts."""
+    def _mentions(self, token: Token, at: dict[int, Span], *, depth: int = 0, patient: bool = False) -> list[_Arg]:
+        """Actor mentions a noun phrase headed by ``token`` denotes, with its conjuncts.
+
+        ``patient``: the phrase is acted upon although it is a subject (a passive subject: "the
+        Franco-German proposal was rejected"), so its possessor or demonym stands for it as for an object.
+        """
         heads = [token, *token.conjuncts]
         for head in list(heads):
             # a list the parser reads as an apposition with conjuncts: "Saudi Arabia, Egypt, Bahrain
@@ -420,10 +425,10 @@ class RelationMatcher:
                     heads.extend(c for c in (child, *child.conjuncts) if c not in heads)
         found: list[_Arg] = []
         for head in heads:
-            found.extend(self._mention_of(head, at, depth=depth))
+            found.extend(self._mention_of(head, at, depth=depth, patient=patient))
         return _unique(found)
 
-    def _mention_of(self, head: Token, at: dict[int, Span], *, depth: int) -> list[_Arg]:
+    def _mention_of(self, head: Token, at: dict[int, Span], *, depth: int, patient: bool = False) -> list[_Arg]:
         span = at.get(head.i)
         if span is not None:
             found = [_Arg(span)]
@@ -451,7 +456,7 @@ class RelationMatcher:
             # decides which "Chinese X" act for the state); a compound ("US officials") does. As an
             # object, "the Syrian border", "the Russian ambassador" point to the state.
             if (child.dep_ in _MODIFIER_DEPS and child.i in at
-                    and (child.dep_ not in ("poss", "amod") or not _is_subject(head))):
+                    and (child.dep_ not in ("poss", "amod") or patient or not _is_subject(head))):
                 span = at[child.i]
                 pair = [_Arg(span)]  # "the Franco-German proposal": both halves of a hyphenated pair
                 for grand in child.children:
@@ -586,7 +591,7 @@ class RelationMatcher:
         if passive is not None:
             subjects = self._agents(verb, at)
             if frame.object == "direct":
-                return subjects, self._mentions(passive, at)
+                return subjects, self._mentions(passive, at, patient=True)
             if frame.object == "prep" and prep is not None:
                 return subjects, self._prep_objects(prep, at)
             return subjects, []
@@ -655,7 +660,7 @@ class RelationMatcher:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         subjects.extend(self._mentions(pobj, at))
-        if not subjects and any(c.dep_ == "poss" for c in noun.children):
+        if not subjects and (prep is None or prep.lower_ not in _AMONG) and any(c.dep_ == "poss" for c in noun.children):
             # "thanked Saudi Arabia for its support of Ukraine": an owner that did not resolve is
             # still the owner, so no governing clause lends its subject
             if light is None or light.pos_ in ("NOUN", "PROPN") or noun.dep_ != "dobj":
@@ -930,15 +935,11 @@ def _controllers(verb: Token) -> list[Token]:
 
 
 def _is_subject(token: Token) -> bool:
-    """Whether a noun phrase head is an active clause's subject (itself or as a conjunct of one).
-
-    A passive subject is acted upon, so, as for an object, its possessor or demonym stands for it
-    ("the Franco-German proposal was rejected by Poland").
-    """
+    """Whether a noun phrase head is a clause's subject (itself or as a conjunct of one)."""
     cursor = token
     while cursor.dep_ == "conj" and cursor.head != cursor:
         cursor = cursor.head
-    return cursor.dep_ in ("nsubj", "csubj") or (cursor.dep_ == "pobj" and cursor.head.dep_ == "agent")
+    return cursor.dep_ in ("nsubj", "nsubjpass", "csubj") or (cursor.dep_ == "pobj" and cursor.head.dep_ == "agent")
 
 
 def _first_span(spans: list[Span]) -> Span | None:
