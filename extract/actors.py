@@ -41,8 +41,9 @@ _CANDIDATES_KEY = "_geokg_actor_candidates"
 _NAME_KINDS = ("ACTOR", "NAT", "SEAT", "PLACE")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _OF = {"of"}
-_LOCATED_ROLES = frozenset({"REB", "OPP", "CVL"})
-"""Sectors that take the state they are in as theirs ("rebels in Syria"); not refugees, not troops."""
+_LOCATED_ROLES = frozenset({"REB", "OPP", "CVL", "LEG"})
+"""Sectors that take the state they are in as theirs ("rebels in Syria", "lawmakers in Kenya"); not
+refugees, not troops, not officials (foreign troops and officials are often somewhere else)."""
 _INFERRED_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP"})
 """Sectors that "the ..." alone takes from the only state of its sentence ("the government")."""
 _NAME_ENTITIES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
