@@ -26,6 +26,7 @@ from graph.iris import actor_iri
 from ontology import descendants
 
 SPARQL_RESULTS_JSON = "application/sparql-results+json"
+TIMEOUT_S = 120.0
 
 
 def opponents_sparql(actor: str) -> str:
@@ -47,18 +48,25 @@ def _timed_phase(base: str, make_request: Callable[[random.Random], tuple[str, s
     latencies: list[float] = []
     deadline = time.perf_counter() + budget_s
     failures: list[str] = []
+    timeouts: list[str] = []
     guard = threading.Lock()
     per_client = max(1, requests // clients)
 
     def client(number: int) -> None:
         rng = random.Random(seed * 1000 + number)
-        with httpx.Client(base_url=base, timeout=120) as http:
+        with httpx.Client(base_url=base, timeout=TIMEOUT_S) as http:
             for _ in range(per_client):
                 if time.perf_counter() > deadline:
                     break  # a slow question gets fewer samples, not an unbounded run
                 method, path, options = make_request(rng)
                 started = time.perf_counter()
-                response = http.request(method, path, **options)
+                try:
+                    response = http.request(method, path, **options)
+                except httpx.TimeoutException:
+                    with guard:  # counted at the timeout: the latency is at least that
+                        latencies.append((time.perf_counter() - started) * 1000)
+                        timeouts.append(path)
+                    continue
                 elapsed = (time.perf_counter() - started) * 1000
                 with guard:
                     latencies.append(elapsed)
@@ -72,6 +80,9 @@ def _timed_phase(base: str, make_request: Callable[[random.Random], tuple[str, s
         thread.join()
     if failures:
         raise RuntimeError(f"{len(failures)} failed requests, first: {failures[0]}")
+    if timeouts:
+        print(f"  {len(timeouts)} requests timed out after {TIMEOUT_S} s (counted at {TIMEOUT_S} s), "
+              f"e.g. {timeouts[0]}")
     return latencies
 
 

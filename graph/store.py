@@ -55,6 +55,10 @@ Quad = tuple[Node, Node, Node, URIRef]
 
 _NAMED_CACHE: dict[str, ox.NamedNode] = {}
 
+FLUSH_EVERY_QUADS = 100_000
+"""An on-disk store flushes after this many written quads: RocksDB's in-memory tables otherwise
+keep growing during a bulk ingest (measured: 611 MB instead of 324 MB resident after 20k relations)."""
+
 
 def _named(iri: str) -> ox.NamedNode:
     cached = _NAMED_CACHE.get(iri)
@@ -221,6 +225,7 @@ class EmbeddedStore(GraphStore):
         self._lock = threading.RLock()
         self._default = ox.DefaultGraph()
         self._fresh = False
+        self._unflushed = 0
 
     # ------------------------------------------------------------------ access
     @property
@@ -336,7 +341,14 @@ class EmbeddedStore(GraphStore):
             self._fresh = True
         return token
 
+    def _written(self, quads: int) -> None:
+        self._unflushed += quads
+        if self._unflushed >= FLUSH_EVERY_QUADS:
+            self._unflushed = 0
+            self.flush()
+
     def _write(self, graph: URIRef, name: ox.NamedNode, quads: list[ox.Quad]) -> bool:
+        self._written(len(quads))
         try:
             if not self.inner.contains_named_graph(name):
                 self.inner.extend(quads)
@@ -402,8 +414,10 @@ class EmbeddedStore(GraphStore):
             done: list[bool] = []
             if fresh and converted:
                 try:
-                    self.inner.extend([q for _, _, quads in converted for q in quads])
+                    batch = [q for _, _, quads in converted for q in quads]
+                    self.inner.extend(batch)
                     done = [True] * len(converted)
+                    self._written(len(batch))
                 except (OSError, SyntaxError, ValueError):
                     done = []  # the transaction wrote nothing: retry graph by graph below
             if not done:
