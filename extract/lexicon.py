@@ -164,6 +164,8 @@ class Cues(BaseModel):
     target_preps: list[str]
     quantity_nouns: list[str]
     locative_preps: list[str]
+    reciprocal_verbs: list[str] = Field(default_factory=list)
+    """Verbs that make a directed noun mutual: "traded accusations", "exchanged threats with"."""
     nominal_control: list[str] = Field(default_factory=list)
     """Verbs whose subject is the doer of their object's nominalised relation ("welcomed a
     resumption of ties with Osgiliath", "sought a rapprochement with Egypt")."""

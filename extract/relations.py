@@ -143,6 +143,16 @@ class RelationMatcher:
         self._target_preps = words(cues.target_preps)
         self._quantities = words(cues.quantity_nouns)
         self._nominal_control = words(cues.nominal_control)
+        self._reciprocal = words(cues.reciprocal_verbs)
+        # words sent or exchanged in hostility ("threats", "accusations", "fire"): shared or sent, they
+        # are no cooperation ("coordinated attacks with" still is one, "cut aid" is the verb's doing)
+        self._conflict_nouns = frozenset(
+            lemma.lower() for entry in self.lexicon.entries
+            if relation_type(entry.relation).polarity == "conflict" and (
+                (entry.frame == "noun_prep" and relation_type(entry.relation).plover in ("THREATEN", "ACCUSE"))
+                or set(entry.verbs) & self._reciprocal)
+            for lemma in entry.lemmas
+        )
 
     # -- public --------------------------------------------------------------------------------
 
@@ -278,6 +288,8 @@ class RelationMatcher:
             or ("thing" in nodes and nodes["thing"].lemma_.lower() in self._borders)
         ):
             return []  # "sent troops to the Azerbaijani border" is no aid, "shares borders with" no cooperation
+        if rtype.polarity == "cooperation" and "thing" in nodes and nodes["thing"].lemma_.lower() in self._conflict_nouns:
+            return []  # "exchanged threats with", "sent a warning to": the conflict entries say what it is
 
         joint = "modifier" in nodes
         if frame.kind == "verb" and frame.object == "none" and not joint and any(
@@ -306,11 +318,17 @@ class RelationMatcher:
             pool = objects  # "talks between Russia and Iran"
         else:
             pool = []
+        reciprocal = (not rtype.symmetric and light is not None and light.pos_ == "VERB"
+                      and light.lemma_.lower() in self._reciprocal)
+        if reciprocal and not objects and pool_subjects:
+            pool = subjects  # "Netanyahu and Abbas traded accusations": each accuses the other
         if pool:
             pool = sorted(_unique(pool), key=lambda a: a.span.start)
             pairs = [(a, b) for n, a in enumerate(pool) for b in pool[n + 1:]]
         else:
             pairs = [(s, o) for s in subjects for o in objects]
+        if reciprocal:
+            pairs += [(o, s) for s, o in pairs]  # "Cairo traded barbs with Riyadh": both ways
         if not pairs:
             return []
 

@@ -71,6 +71,12 @@ def keyed(records: list[RelationRecord]) -> set[tuple[str, str, str, bool, str]]
         # a possessive pronoun that cannot be the person in the clause does not fall back to them
         ("Zelensky praised Poland for its help to Ukrainian refugees.",
          {("volodymyr-zelensky", "supports", "POL", False, "asserted")}),
+        # reciprocal verbs make a directed noun mutual; threats shared are no cooperation
+        ("Armenia and Azerbaijan traded accusations over the shelling.",
+         {("ARM", "accuses", "AZE", False, "asserted"), ("AZE", "accuses", "ARM", False, "asserted")}),
+        ("Serbia exchanged threats with Kosovo.",
+         {("SRB", "threatens", "XKX", False, "asserted"), ("XKX", "threatens", "SRB", False, "asserted")}),
+        ("Lawmakers in Kenya praised Uganda.", {("KEN-LEG", "supports", "UGA", False, "asserted")}),
         # a refusal noun negates its infinitive
         ("Greece criticised Turkey's refusal to talk with Cyprus.",
          {("GRC", "accuses", "TUR", False, "asserted"), ("TUR", "consults_with", "CYP", True, "asserted")}),
