@@ -83,11 +83,11 @@ class KnowledgeGraph(QueryMethods):
         self._snapshot_trusted = True
         if restored is not None:
             self._projection, self._documents = restored
-            return
-        for doc_id, loaded in load_documents(store).items():
-            self._projection.add_facts(doc_id, loaded.actors, loaded.relations, date=loaded.summary.date,
-                                       source=loaded.summary.source)
-            self._documents[doc_id] = loaded.summary
+        else:
+            for doc_id, loaded in load_documents(store).items():
+                self._projection.add_facts(doc_id, loaded.actors, loaded.relations, date=loaded.summary.date,
+                                           source=loaded.summary.source)
+                self._documents[doc_id] = loaded.summary
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
