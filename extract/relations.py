@@ -360,6 +360,9 @@ class RelationMatcher:
             sref, oref = ref(subject.span), ref(obj.span)
             if sref is None or oref is None or sref.id == oref.id:
                 continue
+            if (sref.country is not None and sref.country == oref.country and sref.role == oref.role == "GOV"
+                    and (sref.type == "Person") != (oref.type == "Person")):
+                continue  # Erdogan and "the Turkish leaders": a leader is part of his own government
             confidence = frame.confidence * _MODALITY_FACTOR[context.modality]
             for arg, actor in ((subject, sref), (obj, oref)):
                 if arg.pronoun:

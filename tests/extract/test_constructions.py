@@ -86,6 +86,14 @@ def test_new_constructions(extractor: Extractor, text: str, expected: set) -> No
     assert keyed(extractor.extract(Document(id="d", text=text))) == expected
 
 
+def test_a_leader_is_no_party_against_his_own_government(extractor: Extractor) -> None:
+    records = extractor.extract(Document(
+        id="d", text="The Turkish and French leaders exchanged angry barbs, with Erdogan calling Macron names."))
+    pairs = {(r.subject.id, r.object.id) for r in records if r.relation == "accuses"}
+    assert {("TUR-GOV", "FRA-GOV"), ("FRA-GOV", "TUR-GOV")} <= pairs
+    assert not pairs & {("TUR-GOV", "recep-tayyip-erdogan"), ("recep-tayyip-erdogan", "TUR-GOV")}
+
+
 # -- the same rules on hand-built parses ----------------------------------------------------------
 
 ACTORS = {
