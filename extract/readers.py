@@ -366,7 +366,7 @@ def _first_object(lines: Iterable[bytes]) -> object:
         if line.strip():
             try:
                 return json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError):
+            except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
                 return None
     return None
 
@@ -397,6 +397,8 @@ def _read_record_lines(stream: Iterable[bytes], *, name: str) -> Iterator[Record
             obj = json.loads(decode_bytes(line, where=where))
         except json.JSONDecodeError as exc:
             raise InputError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+        except RecursionError:
+            raise InputError(f"{where}: invalid JSON (nested too deeply)") from None
         if not is_record_object(obj):
             raise InputError(f"{where}: not a relation record (the file's first line is one; "
                              "do not mix documents and records in one file)")
