@@ -326,11 +326,10 @@ class KnowledgeGraph(QueryMethods):
         (``UpdateRefused``) and never reach the store; ``QueryTimeout`` after ``timeout``
         seconds; at most ``limit`` rows or triples (the result says when it was cut).
         """
-        inner = getattr(self._store, "inner", None)
-        if inner is None:
+        if getattr(self._store, "inner", None) is None:  # no local: frames must not hold the store
             raise StoreError(f"SPARQL queries need an embedded store; query the endpoint behind "
                              f"{self._store.spec!r} directly")
-        return run_query(inner, query, timeout=timeout, limit=limit,
+        return run_query(self._store.inner, query, timeout=timeout, limit=limit,
                          default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris)
 
     def export(self, fmt: str, *, filter: RelationFilter | None = None) -> bytes:

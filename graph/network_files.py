@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any
-from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
@@ -152,15 +153,29 @@ def network_table(view: nx.DiGraph) -> tuple[list[NodeRow], list[EdgeRow]]:
     return nodes, edges
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Characters XML 1.0 cannot hold (dropped from values rather than writing an unreadable file)."""
+
+
 def _value(value: object) -> str:
     if isinstance(value, float):
         return repr(value)
     return str(value)
 
 
-def _xml(root: ET.Element) -> bytes:
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+def _xml_text(value: object) -> str:
+    """Element text: escaped, XML-illegal characters dropped."""
+    return escape(_NOT_XML.sub("", _value(value)))
+
+
+def _attr(value: object) -> str:
+    """An attribute value, quoted and escaped (newlines and tabs kept as character references)."""
+    return quoteattr(_NOT_XML.sub("", _value(value)), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def _tag(name: str, attributes: dict[str, object], *, close: bool = False) -> str:
+    spelled = "".join(f" {key}={_attr(value)}" for key, value in attributes.items())
+    return f"<{name}{spelled}{' /' if close else ''}>"
 
 
 # ---------------------------------------------------------------------- GraphML
@@ -173,29 +188,29 @@ def write_graphml(nodes: list[NodeRow], edges: list[EdgeRow]) -> bytes:
     Key ids are the attribute names, except the edge label (``edge_label``): the node key
     ``label`` is the one Gephi reads as the node label.
     """
-    root = ET.Element("graphml", {
-        "xmlns": GRAPHML_NS,
-        "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
-        "xsi:schemaLocation": f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd",
-    })
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           _tag("graphml", {"xmlns": GRAPHML_NS, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+                            "xsi:schemaLocation": f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd"})]
     for name, kind in NODE_FIELDS:
-        ET.SubElement(root, "key", {"id": name, "for": "node", "attr.name": name, "attr.type": kind})
-    ET.SubElement(root, "key", {"id": "edge_label", "for": "edge", "attr.name": "label", "attr.type": "string"})
+        out.append("  " + _tag("key", {"id": name, "for": "node", "attr.name": name, "attr.type": kind}, close=True))
+    out.append("  " + _tag("key", {"id": "edge_label", "for": "edge", "attr.name": "label", "attr.type": "string"},
+                           close=True))
     for name, kind in EDGE_FIELDS:
-        ET.SubElement(root, "key", {"id": name, "for": "edge", "attr.name": name, "attr.type": kind})
-    graph = ET.SubElement(root, "graph", {"edgedefault": "directed"})
+        out.append("  " + _tag("key", {"id": name, "for": "edge", "attr.name": name, "attr.type": kind}, close=True))
+    out.append('  <graph edgedefault="directed">')
     for node in nodes:
-        element = ET.SubElement(graph, "node", {"id": node.id})
+        out.append("    " + _tag("node", {"id": node.id}))
         values = asdict(node)
-        for name, _ in NODE_FIELDS:
-            ET.SubElement(element, "data", {"key": name}).text = _value(values[name])
+        out.extend(f'      <data key="{name}">{_xml_text(values[name])}</data>' for name, _ in NODE_FIELDS)
+        out.append("    </node>")
     for edge in edges:
-        element = ET.SubElement(graph, "edge", {"id": edge.id, "source": edge.source, "target": edge.target})
-        ET.SubElement(element, "data", {"key": "edge_label"}).text = edge.relation
+        out.append("    " + _tag("edge", {"id": edge.id, "source": edge.source, "target": edge.target}))
+        out.append(f'      <data key="edge_label">{_xml_text(edge.relation)}</data>')
         values = asdict(edge)
-        for name, _ in EDGE_FIELDS:
-            ET.SubElement(element, "data", {"key": name}).text = _value(values[name])
-    return _xml(root)
+        out.extend(f'      <data key="{name}">{_xml_text(values[name])}</data>' for name, _ in EDGE_FIELDS)
+        out.append("    </edge>")
+    out.extend(["  </graph>", "</graphml>", ""])
+    return "\n".join(out).encode("utf-8")
 
 
 # ---------------------------------------------------------------------- GEXF
@@ -205,48 +220,51 @@ VIZ_NS = "http://gexf.net/1.3/viz"
 
 def write_gexf(nodes: list[NodeRow], edges: list[EdgeRow]) -> bytes:
     """GEXF 1.3 of the rows: dynamic (``timeformat="date"``), edges coloured by polarity."""
-    root = ET.Element("gexf", {
-        "xmlns": GEXF_NS,
-        "xmlns:viz": VIZ_NS,
-        "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
-        "xsi:schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd",
-        "version": "1.3",
-    })
-    meta = ET.SubElement(root, "meta")
-    ET.SubElement(meta, "creator").text = "geokg"
-    ET.SubElement(meta, "description").text = "Geopolitical actors and their relations extracted from news text"
-    graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "dynamic", "timeformat": "date"})
-    node_attributes = ET.SubElement(graph, "attributes", {"class": "node", "mode": "static"})
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           _tag("gexf", {"xmlns": GEXF_NS, "xmlns:viz": VIZ_NS,
+                         "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+                         "xsi:schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd", "version": "1.3"}),
+           "  <meta>", "    <creator>geokg</creator>",
+           "    <description>Geopolitical actors and their relations extracted from news text</description>",
+           "  </meta>",
+           '  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">',
+           '    <attributes class="node" mode="static">']
     node_fields = [(n, k) for n, k in NODE_FIELDS if n != "label"]  # the label is the node's own attribute
-    for name, kind in node_fields:
-        ET.SubElement(node_attributes, "attribute", {"id": name, "title": name, "type": GEXF_TYPES[kind]})
-    edge_attributes = ET.SubElement(graph, "attributes", {"class": "edge", "mode": "static"})
+    out.extend("      " + _tag("attribute", {"id": n, "title": n, "type": GEXF_TYPES[k]}, close=True)
+               for n, k in node_fields)
+    out.append("    </attributes>")
+    out.append('    <attributes class="edge" mode="static">')
     edge_fields = [(n, k) for n, k in EDGE_FIELDS if n != "weight"]  # the weight is the edge's own attribute
-    for name, kind in edge_fields:
-        ET.SubElement(edge_attributes, "attribute", {"id": name, "title": name, "type": GEXF_TYPES[kind]})
-    node_list = ET.SubElement(graph, "nodes")
+    out.extend("      " + _tag("attribute", {"id": n, "title": n, "type": GEXF_TYPES[k]}, close=True)
+               for n, k in edge_fields)
+    out.append("    </attributes>")
+    out.append("    <nodes>")
     for node in nodes:
-        element = ET.SubElement(node_list, "node", {"id": node.id, "label": node.label})
-        values = ET.SubElement(element, "attvalues")
+        out.append("      " + _tag("node", {"id": node.id, "label": node.label}))
+        out.append("        <attvalues>")
         row = asdict(node)
-        for name, _ in node_fields:
-            ET.SubElement(values, "attvalue", {"for": name, "value": _value(row[name])})
-    edge_list = ET.SubElement(graph, "edges")
+        out.extend("          " + _tag("attvalue", {"for": n, "value": row[n]}, close=True) for n, _ in node_fields)
+        out.append("        </attvalues>")
+        out.append("      </node>")
+    out.append("    </nodes>")
+    out.append("    <edges>")
     for edge in edges:
-        attributes = {"id": edge.id, "source": edge.source, "target": edge.target, "label": edge.relation,
-                      "kind": edge.relation, "weight": _value(edge.weight)}
+        attributes: dict[str, object] = {"id": edge.id, "source": edge.source, "target": edge.target,
+                                         "label": edge.relation, "kind": edge.relation, "weight": edge.weight}
         if edge.first_seen:
             attributes["start"] = edge.first_seen
         if edge.last_seen:
             attributes["end"] = edge.last_seen
-        element = ET.SubElement(edge_list, "edge", attributes)
-        values = ET.SubElement(element, "attvalues")
+        out.append("      " + _tag("edge", attributes))
+        out.append("        <attvalues>")
         row = asdict(edge)
-        for name, _ in edge_fields:
-            ET.SubElement(values, "attvalue", {"for": name, "value": _value(row[name])})
+        out.extend("          " + _tag("attvalue", {"for": n, "value": row[n]}, close=True) for n, _ in edge_fields)
+        out.append("        </attvalues>")
         r, g, b = POLARITY_COLOURS[edge.polarity]
-        ET.SubElement(element, "viz:color", {"r": str(r), "g": str(g), "b": str(b)})
-    return _xml(root)
+        out.append(f'        <viz:color r="{r}" g="{g}" b="{b}" />')
+        out.append("      </edge>")
+    out.extend(["    </edges>", "  </graph>", "</gexf>", ""])
+    return "\n".join(out).encode("utf-8")
 
 
 # ---------------------------------------------------------------------- CSV

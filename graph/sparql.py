@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal as TypingLiteral
 
@@ -129,6 +129,20 @@ def uses_service(text: str) -> bool:
     return _walk_for(tree, "ServiceGraphPattern")
 
 
+def _isolated(check: Callable[[str], bool], text: str) -> bool:
+    """Run a check built on rdflib's parser in a thread of its own.
+
+    pyparsing leaves reference cycles that hold the calling frames until the garbage
+    collector runs; a frame holding the store would keep an on-disk store locked after
+    ``close()``. A fresh thread's frames hold nothing but the text.
+    """
+    answer: list[bool] = []
+    helper = threading.Thread(target=lambda: answer.append(check(text)), name="geokg-sparql-parse", daemon=True)
+    helper.start()
+    helper.join()
+    return bool(answer and answer[0])
+
+
 def _graph_names(iris: Sequence[str], what: str) -> list[ox.NamedNode]:
     try:
         return [ox.NamedNode(iri) for iri in iris]
@@ -146,7 +160,7 @@ def _evaluate(
     default_graphs: list[ox.NamedNode],
     named_graphs: list[ox.NamedNode] | None,
 ) -> SparqlResult:
-    if uses_service(query):
+    if _isolated(uses_service, query):
         raise ServiceRefused("federated queries (SERVICE) are refused: this endpoint makes no requests "
                              "to other endpoints")
     options: dict[str, object] = {}
@@ -246,6 +260,10 @@ def run_query(
     default_graphs = _graph_names(default_graph_uris, "default-graph-uri")
     named = _graph_names(named_graph_uris, "named-graph-uri") if named_graph_uris else None
 
+    # only the worker holds the store, and only while it runs: an error travelling up with its
+    # traceback (frames and their locals) must not keep an on-disk store locked after close()
+    holder = [store]
+    del store
     slot = _running
     if not slot.acquire(timeout=min(timeout, 1.0)):
         raise QueryTimeout("too many SPARQL queries are running; try again shortly")
@@ -255,13 +273,14 @@ def run_query(
 
     def work() -> None:
         try:
-            outcome["result"] = _evaluate(store, query, limit=limit, deadline=deadline, stop=stop,
+            outcome["result"] = _evaluate(holder[0], query, limit=limit, deadline=deadline, stop=stop,
                                           default_graphs=default_graphs, named_graphs=named)
         except BaseException as exc:  # handed to the caller below
             # without its traceback: the frames hold Oxigraph's result iterator, which must be
             # dropped in this thread (pyoxigraph's iterators are not sendable between threads)
             outcome["error"] = exc.with_traceback(None)
         finally:
+            holder.clear()
             slot.release()
 
     worker = threading.Thread(target=work, name="geokg-sparql", daemon=True)
@@ -274,7 +293,7 @@ def run_query(
     if isinstance(error, SparqlError):
         raise error
     if isinstance(error, SyntaxError):
-        if is_update(query):
+        if _isolated(is_update, query):
             raise UpdateRefused("SPARQL updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, "
                                 "COPY) are refused: the graph answers read-only queries")
         raise MalformedQuery(f"malformed SPARQL query: {error}") from None

@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from xml.etree import ElementTree as ET
+import re
+from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
@@ -21,6 +22,7 @@ from graph.sparql import SparqlResult, Term
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 JSON = "application/sparql-results+json"
 XML = "application/sparql-results+xml"
@@ -138,22 +140,23 @@ def _json_term(term: Term) -> dict[str, object]:
                                         "object": _json_term(term.object)}}
 
 
-def _xml_term(parent: ET.Element, term: Term) -> None:
+def _xml_term(term: Term) -> str:
     if isinstance(term, ox.NamedNode):
-        ET.SubElement(parent, "uri").text = term.value
-    elif isinstance(term, ox.BlankNode):
-        ET.SubElement(parent, "bnode").text = term.value
-    elif isinstance(term, ox.Literal):
-        node = ET.SubElement(parent, "literal")
-        node.text = term.value
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, ox.Literal):
         if term.language:
-            node.set("xml:lang", term.language)
-        elif term.datatype.value != _XSD_STRING:
-            node.set("datatype", term.datatype.value)
-    else:
-        triple = ET.SubElement(parent, "triple")
-        for part, value in (("subject", term.subject), ("predicate", term.predicate), ("object", term.object)):
-            _xml_term(ET.SubElement(triple, part), value)
+            return f"<literal xml:lang={quoteattr(term.language)}>{escape(_xml_chars(term.value))}</literal>"
+        if term.datatype.value != _XSD_STRING:
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(_xml_chars(term.value))}</literal>"
+        return f"<literal>{escape(_xml_chars(term.value))}</literal>"
+    return (f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}"
+            f"</predicate><object>{_xml_term(term.object)}</object></triple>")
+
+
+def _xml_chars(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)  # XML 1.0 cannot carry these: the replacement character stands in
 
 
 def _csv_term(term: Term | None) -> str:
@@ -175,8 +178,16 @@ def _write_json(result: SparqlResult) -> bytes:
     if result.kind == "boolean":
         body: dict[str, object] = {"head": {}, "boolean": bool(result.boolean)}
     else:
+        seen: dict[Term, dict[str, object]] = {}  # terms repeat a lot; each is encoded once
+
+        def encoded(term: Term) -> dict[str, object]:
+            found = seen.get(term)
+            if found is None:
+                found = seen[term] = _json_term(term)
+            return found
+
         bindings = [
-            {name: _json_term(term) for name, term in zip(result.variables, row) if term is not None}
+            {name: encoded(term) for name, term in zip(result.variables, row) if term is not None}
             for row in result.rows
         ]
         body = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
@@ -184,20 +195,27 @@ def _write_json(result: SparqlResult) -> bytes:
 
 
 def _write_xml(result: SparqlResult) -> bytes:
-    root = ET.Element("sparql", {"xmlns": _RESULTS_NS})
-    head = ET.SubElement(root, "head")
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sparql xmlns="{_RESULTS_NS}">']
     if result.kind == "boolean":
-        ET.SubElement(root, "boolean").text = "true" if result.boolean else "false"
+        out += ["<head/>", f"<boolean>{'true' if result.boolean else 'false'}</boolean>"]
     else:
-        for name in result.variables:
-            ET.SubElement(head, "variable", {"name": name})
-        results = ET.SubElement(root, "results")
+        out.append("<head>" + "".join(f"<variable name={quoteattr(n)}/>" for n in result.variables) + "</head>")
+        out.append("<results>")
+        seen: dict[Term, str] = {}
         for row in result.rows:
-            item = ET.SubElement(results, "result")
+            parts = ["<result>"]
             for name, term in zip(result.variables, row):
-                if term is not None:
-                    _xml_term(ET.SubElement(item, "binding", {"name": name}), term)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+                if term is None:
+                    continue
+                spelled = seen.get(term)
+                if spelled is None:
+                    spelled = seen[term] = _xml_term(term)
+                parts.append(f'<binding name="{name}">{spelled}</binding>')
+            parts.append("</result>")
+            out.append("".join(parts))
+        out.append("</results>")
+    out.append("</sparql>")
+    return ("\n".join(out) + "\n").encode("utf-8")
 
 
 def _write_csv(result: SparqlResult) -> bytes:

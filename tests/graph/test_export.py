@@ -160,3 +160,16 @@ def test_rdf_exports_refuse_filters_rather_than_ignore_them(loaded: KnowledgeGra
     with pytest.raises(InvalidQuery, match="network formats"):
         loaded.export("turtle", filter=make_filter(types="opposes"))
     assert loaded.export("turtle", filter=make_filter()) == loaded.export("turtle")
+
+
+def test_xml_special_and_illegal_characters_in_labels(kg: KnowledgeGraph) -> None:
+    from extract.records import ActorRef
+    from tests.graph.builders import doc, rec
+
+    odd = ActorRef(id="x-odd", label='<Jane & "Doe">\x01\ttab', type="Person", text="Jane")
+    record = rec("odd", "TUR", "accuses", "SYR").model_copy(update={"object": odd})
+    kg.add_document(doc("odd"), [record], extractor_version="test-1")
+    G = nx.read_graphml(io.BytesIO(kg.export("graphml")))
+    assert G.nodes["x-odd"]["label"] == '<Jane & "Doe">\ttab'  # escaped; the control character dropped
+    H = nx.read_gexf(io.BytesIO(kg.export("gexf")))
+    assert H.nodes["x-odd"]["label"] == '<Jane & "Doe">\ttab'

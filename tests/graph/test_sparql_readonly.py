@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -245,3 +246,29 @@ def test_federated_queries_are_refused_before_any_request(loaded: KnowledgeGraph
         server.server_close()
     assert calls == []  # no request left the process
     assert not uses_service('SELECT ?x WHERE { VALUES ?x { "SERVICE" <https://example.org/SERVICE> } }')
+
+
+def test_a_closed_disk_store_reopens_after_every_kind_of_query(tmp_path: Path) -> None:
+    """Nothing a query leaves behind (parser reference cycles, Oxigraph iterators) holds the
+    store: it reopens at once after close, without waiting for the garbage collector."""
+    import gc
+
+    from tests.graph.builders import load
+
+    path = str(tmp_path / "store")
+    gc.disable()
+    try:
+        kg = KnowledgeGraph.open(path)
+        load(kg)
+        assert kg.sparql("SELECT * WHERE { ?s ?p ?o }", limit=2).truncated
+        with pytest.raises(UpdateRefused):
+            kg.sparql("DROP ALL")
+        with pytest.raises(ServiceRefused):
+            kg.sparql("SELECT * WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }")
+        with pytest.raises(MalformedQuery):
+            kg.sparql("SELECT WHERE")
+        kg.close()
+        with KnowledgeGraph.open(path) as again:
+            assert again.sparql("ASK { ?s ?p ?o }").boolean is True
+    finally:
+        gc.enable()
