@@ -178,3 +178,22 @@ def test_numbers_of_forces_and_no_aid_to_a_border(matcher: RelationMatcher) -> N
             ("Syria", "Syria", "PROPN", "compound", 8), ("border", "border", "NOUN", "pobj", 5),
             (".", ".", "PUNCT", "punct", 1)]
     assert triples(parse(matcher, rows), matcher) == {("TUR", "mobilizes_against", "SYR", False, "asserted")}
+
+
+# -- round 3: constructions found on fresh sentences written for this file -------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # forces mobilised towards a border: "mobilise" and "gather" take forces as "deploy" does
+        ("Iran mobilised troops near the Iraqi border.",
+         {("IRN", "mobilizes_against", "IRQ", False, "asserted")}),
+        ("Russia gathered warplanes near the Finnish border.",
+         {("RUS", "mobilizes_against", "FIN", False, "asserted")}),
+        # fighting on the same side is cooperation
+        ("The Wagner Group fought alongside Malian troops.",
+         {("wagner-group", "cooperates_with", "MLI-MIL", False, "asserted")}),
+    ],
+)
+def test_round3_lexicon(extractor: Extractor, text: str, expected: set) -> None:
+    assert keyed(extractor.extract(Document(id="d", text=text))) == expected
