@@ -55,6 +55,9 @@ _ARTICLES = {"the", "The"}
 _ENTITY_TYPES = {"PERSON": "Person", "ORG": "Organization", "NORP": "SocialGroup"}
 _PLACE_ENTITIES = {"GPE", "LOC"}
 _STATE_ROLES_TYPE = "StateInstitution"
+# a group a state leads acts for that state: "the Saudi-led coalition", "US-led forces"
+_LED_GROUPS = frozenset({"coalition", "alliance", "force", "forces", "troops", "mission", "operation",
+                         "bloc", "military", "army", "peacekeepers", "navy", "jets", "warplanes", "aircraft"})
 
 
 def _set_extensions() -> None:
@@ -192,6 +195,10 @@ class ActorMentions:
         k = anchor.end if anchor is not None else j
         if anchor is not None and k < n and doc[k].text in _POSSESSIVE:
             k += 1
+        if anchor is not None and country is not None:
+            led = _led_group(doc, k)
+            if led is not None:
+                return _Mention(j, led, anchor_choices)
 
         # [former] [state | organisation] [title] person  /  [state | organisation] title
         organisation = bool(anchor_choices) and country is None and anchor_choices[0]["type"] != "Person"
@@ -508,6 +515,18 @@ class ActorMentions:
             place_group.append(span)
         doc.spans[PLACES_KEY] = place_group
         return doc
+
+
+def _led_group(doc: Doc, k: int) -> int | None:
+    """End of a group that the state before ``k`` leads ("Saudi-led coalition jets"), or None."""
+    if k + 1 >= len(doc) or doc[k].text not in ("-", "–") or doc[k + 1].lower_ != "led":
+        return None
+    head = doc[k + 1].head
+    if head.i <= k + 1 or head.lower_ not in _LED_GROUPS:
+        return None
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.i - k <= 5:
+        head = head.head  # "coalition jets": the jets are the coalition's
+    return head.i + 1
 
 
 def _inside_name(doc: Doc, span: Span) -> bool:

@@ -197,3 +197,20 @@ def test_numbers_of_forces_and_no_aid_to_a_border(matcher: RelationMatcher) -> N
 )
 def test_round3_lexicon(extractor: Extractor, text: str, expected: set) -> None:
     assert keyed(extractor.extract(Document(id="d", text=text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group a state leads acts for the state, as subject and as object
+        ("The Saudi-led coalition struck Houthi rebels.", {("SAU", "attacks", "houthis", False, "asserted")}),
+        ("Houthi rebels fired missiles at the Saudi-led coalition.",
+         {("houthis", "attacks", "SAU", False, "asserted")}),
+        # a sector noun of mediators and spokesmen composes with a coordinated demonym list
+        ("Egyptian and Qatari mediators met Hamas leaders in Cairo.",
+         {("EGY-GOV", "consults_with", "hamas", False, "asserted"),
+          ("QAT-GOV", "consults_with", "hamas", False, "asserted")}),
+    ],
+)
+def test_round3_actors(extractor: Extractor, text: str, expected: set) -> None:
+    assert keyed(extractor.extract(Document(id="d", text=text))) == expected
