@@ -283,11 +283,12 @@ class RelationMatcher:
             if not pobjs or pobjs[0].lemma_.lower() not in frame.object_nouns:
                 return []
 
-        if rtype.polarity == "cooperation" and (
+        if rtype.polarity == "cooperation" and not (rtype.plover == "RETREAT" and frame.object_nouns) and (
             (prep is not None and any(c.dep_ == "pobj" and c.lemma_.lower() in self._borders for c in prep.children))
             or ("thing" in nodes and nodes["thing"].lemma_.lower() in self._borders)
         ):
             return []  # "sent troops to the Azerbaijani border" is no aid, "shares borders with" no cooperation
+            # (forces pulled back from a border are a retreat: RETREAT in a forces frame passes)
         if rtype.polarity == "cooperation" and "thing" in nodes and nodes["thing"].lemma_.lower() in self._conflict_nouns:
             return []  # "exchanged threats with", "sent a warning to": the conflict entries say what it is
 

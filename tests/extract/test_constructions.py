@@ -214,3 +214,23 @@ def test_round3_lexicon(extractor: Extractor, text: str, expected: set) -> None:
 )
 def test_round3_actors(extractor: Extractor, text: str, expected: set) -> None:
     assert keyed(extractor.extract(Document(id="d", text=text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # troops pulled back from a border are a retreat (a border is no aid, but a retreat from one counts)
+        ("Moscow pulled back its troops from the Ukrainian border.",
+         {("RUS", "retreats_from", "UKR", False, "asserted")}),
+        ("Russia withdrew troops from the Lithuanian border.",
+         {("RUS", "retreats_from", "LTU", False, "asserted")}),
+        # a diplomatic protest made to a state
+        ("Beijing protested to Tokyo over the fishing boats.", {("CHN", "protests_against", "JPN", False, "asserted")}),
+        # a defeat conceded to someone is a concession
+        ("Serbia conceded defeat to Kosovo.", {("SRB", "concedes_to", "XKX", False, "asserted")}),
+        # a region is a place, not a party
+        ("Armenia pulled its forces out of Nagorno-Karabakh.", set()),
+    ],
+)
+def test_round3_retreat_protest_consult(extractor: Extractor, text: str, expected: set) -> None:
+    assert keyed(extractor.extract(Document(id="d", text=text))) == expected
