@@ -234,3 +234,18 @@ def test_round3_actors(extractor: Extractor, text: str, expected: set) -> None:
 )
 def test_round3_retreat_protest_consult(extractor: Extractor, text: str, expected: set) -> None:
     assert keyed(extractor.extract(Document(id="d", text=text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # forces that move themselves to a rival's border mobilise against it; a city is no rival
+        ("Russian troops gathered near the Estonian border.",
+         {("RUS-MIL", "mobilizes_against", "EST", False, "asserted")}),
+        ("Russian troops gathered near Kharkiv.", set()),
+        # prisoners of war returned are a release (RETREAT) to their state's military
+        ("Russia returned 90 Ukrainian prisoners of war.", {("RUS", "retreats_from", "UKR-MIL", False, "asserted")}),
+    ],
+)
+def test_round3_forces(extractor: Extractor, text: str, expected: set) -> None:
+    assert keyed(extractor.extract(Document(id="d", text=text))) == expected
