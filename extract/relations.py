@@ -43,6 +43,10 @@ Resolver = Callable[[Span], "ActorRef | None"]
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _SETTING_UP = frozenset({"set", "form", "establish", "create", "build", "found", "run", "stage", "plan"})
 _AMONG = frozenset({"between", "among", "amongst"})
+# participles whose noun is the agent's victim, not its instrument: "hostages seized by Hamas" are not Hamas
+_VICTIM_PARTICIPLES = frozenset({"kidnap", "abduct", "seize", "hold", "capture", "detain", "take", "kill",
+                                 "wound", "injure", "displace", "arrest", "imprison", "jail", "target",
+                                 "attack", "besiege", "trap", "enslave", "recruit", "torture", "execute"})
 _OBJECT_CONTROL = frozenset({"against", "from", "into"})
 """Prepositions of "warned X **against** doing", "kept X **from** doing": X is the doer."""
 _NOT_DONE = frozenset({"against", "from"})
@@ -487,7 +491,7 @@ class RelationMatcher:
                 return pair
         for child in head.children:
             # "rockets fired by Hamas", "the demands presented by Saudi Arabia": the participle's agent
-            if child.dep_ == "acl" and child.tag_ == "VBN":
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in _VICTIM_PARTICIPLES:
                 agents = self._agents(child, at)
                 if agents:
                     return agents
@@ -703,8 +707,10 @@ class RelationMatcher:
         if (not subjects and light is None and noun.dep_ == "dobj"
                 and noun.head.lemma_.lower() in self._neg_verbs):
             subjects = self._clause_subjects(noun.head, at)  # "ruled out any truce with Hamas"
-        if not subjects and light is None and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "in", "by"):
-            # "left for talks with", "banged pots in protest against", "spoke by telephone with"
+        if (not subjects and light is None and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "in", "by")
+                and (prep is None or prep.lower_ not in _AMONG)):
+            # "left for talks with", "banged pots in protest against", "spoke by telephone with";
+            # not "called for talks between Russia and Ukraine": the caller is no party
             governor = noun.head.head
             if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in ("dobj", "conj"):
                 governor = governor.head if governor.dep_ == "dobj" else governor.head.head

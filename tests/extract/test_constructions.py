@@ -249,3 +249,26 @@ def test_round3_retreat_protest_consult(extractor: Extractor, text: str, expecte
 )
 def test_round3_forces(extractor: Extractor, text: str, expected: set) -> None:
     assert keyed(extractor.extract(Document(id="d", text=text))) == expected
+
+
+def pairs(records: list[RelationRecord]) -> set[tuple[str, str, str]]:
+    return {(r.subject.id, r.relation, r.object.id) for r in records}
+
+
+def test_who_calls_for_talks_between_two_sides_is_no_party(extractor: Extractor) -> None:
+    found = pairs(extractor.extract(Document(id="d", text="Macron called for talks between Russia and Ukraine.")))
+    assert found == {("RUS", "consults_with", "UKR")}
+    # a journey for talks with someone still makes the traveller a party
+    found = pairs(extractor.extract(Document(id="d", text="Erdogan travelled to Sochi for talks with Putin.")))
+    assert found == {("recep-tayyip-erdogan", "consults_with", "vladimir-putin")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nigerian soldiers rescued schoolgirls kidnapped by Boko Haram.",
+     "Iraqi troops freed hostages seized by Islamic State fighters."],
+)
+def test_a_victim_is_not_its_captor(extractor: Extractor, text: str) -> None:
+    # "schoolgirls kidnapped by Boko Haram" are not Boko Haram: no help to, or release by, the captors
+    found = pairs(extractor.extract(Document(id="d", text=text)))
+    assert not {o for _, _, o in found} & {"boko-haram", "islamic-state"}
