@@ -272,3 +272,17 @@ def test_a_victim_is_not_its_captor(extractor: Extractor, text: str) -> None:
     # "schoolgirls kidnapped by Boko Haram" are not Boko Haram: no help to, or release by, the captors
     found = pairs(extractor.extract(Document(id="d", text=text)))
     assert not {o for _, _, o in found} & {"boko-haram", "islamic-state"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two leaders who discuss a topic consult each other; a state discussed is no party
+        ("Putin and Xi discussed the war by phone.", {("vladimir-putin", "consults_with", "xi-jinping")}),
+        ("Putin and Xi discussed Ukraine by phone.", set()),
+        # coordinated demonyms with plural office titles
+        ("Saudi and Iranian foreign ministers met in Beijing.", {("SAU-GOV", "consults_with", "IRN-GOV")}),
+    ],
+)
+def test_round3_consult(extractor: Extractor, text: str, expected: set) -> None:
+    assert pairs(extractor.extract(Document(id="d", text=text))) == expected
