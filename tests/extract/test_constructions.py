@@ -286,3 +286,16 @@ def test_a_victim_is_not_its_captor(extractor: Extractor, text: str) -> None:
 )
 def test_round3_consult(extractor: Extractor, text: str, expected: set) -> None:
     assert pairs(extractor.extract(Document(id="d", text=text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # armed groups of the gazetteer, and a namesake that is not the Lebanese Hezbollah
+        ("Lashkar-e-Taiba militants attacked Indian troops.", {("lashkar-e-taiba", "attacks", "IND-MIL")}),
+        ("JNIM fighters ambushed a Burkinabe army patrol.", {("jnim", "attacks", "BFA-MIL")}),
+        ("The Kataib Hezbollah militia attacked US forces.", {("kataib-hezbollah", "attacks", "USA-MIL")}),
+    ],
+)
+def test_round3_armed_groups(extractor: Extractor, text: str, expected: set) -> None:
+    assert pairs(extractor.extract(Document(id="d", text=text))) == expected
