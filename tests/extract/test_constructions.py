@@ -299,3 +299,18 @@ def test_round3_consult(extractor: Extractor, text: str, expected: set) -> None:
 )
 def test_round3_armed_groups(extractor: Extractor, text: str, expected: set) -> None:
     assert pairs(extractor.extract(Document(id="d", text=text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # light verbs of wire copy: deals are inked, cooperation is vowed
+        ("Ankara and Baghdad inked a water-sharing deal.", {("TUR", "agrees_with", "IRQ")}),
+        ("Hungary and Serbia vowed closer cooperation.", {("HUN", "cooperates_with", "SRB")}),
+        # symmetric verbs with a coordinated subject and no party as object
+        ("India and Bangladesh settled their border dispute.", {("IND", "agrees_with", "BGD")}),
+        ("Kazakhstan and Uzbekistan teamed up to build a canal.", {("KAZ", "cooperates_with", "UZB")}),
+    ],
+)
+def test_round3_agree_cooperate(extractor: Extractor, text: str, expected: set) -> None:
+    assert pairs(extractor.extract(Document(id="d", text=text))) == expected
