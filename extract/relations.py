@@ -43,10 +43,14 @@ Resolver = Callable[[Span], "ActorRef | None"]
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _SETTING_UP = frozenset({"set", "form", "establish", "create", "build", "found", "run", "stage", "plan"})
 _AMONG = frozenset({"between", "among", "amongst"})
-# participles whose noun is the agent's victim, not its instrument: "hostages seized by Hamas" are not Hamas
-_VICTIM_PARTICIPLES = frozenset({"kidnap", "abduct", "seize", "hold", "capture", "detain", "take", "kill",
-                                 "wound", "injure", "displace", "arrest", "imprison", "jail", "target",
-                                 "attack", "besiege", "trap", "enslave", "recruit", "torture", "execute"})
+# participles whose noun is the agent's victim, not its instrument: "schoolgirls kidnapped by Boko Haram"
+# are not Boko Haram; "hostages held by Hamas" neither, though "positions held by the FSA" are the FSA's
+_VICTIM_PARTICIPLES = frozenset({"kidnap", "abduct", "detain", "kill", "wound", "injure", "displace", "arrest",
+                                 "imprison", "jail", "enslave", "torture", "execute"})
+_CAPTIVE_PARTICIPLES = frozenset({"seize", "hold", "capture", "take", "keep", "trap"})
+_CAPTIVES = frozenset({"hostage", "captive", "prisoner", "schoolgirl", "schoolchild", "child", "civilian",
+                       "worker", "tourist", "sailor", "crew", "national", "citizen", "journalist", "woman",
+                       "man", "people", "girl", "boy", "villager", "soldier", "fisherman", "passenger"})
 _OBJECT_CONTROL = frozenset({"against", "from", "into"})
 """Prepositions of "warned X **against** doing", "kept X **from** doing": X is the doer."""
 _NOT_DONE = frozenset({"against", "from"})
@@ -491,7 +495,7 @@ class RelationMatcher:
                 return pair
         for child in head.children:
             # "rockets fired by Hamas", "the demands presented by Saudi Arabia": the participle's agent
-            if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() not in _VICTIM_PARTICIPLES:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and not _victim(head, child):
                 agents = self._agents(child, at)
                 if agents:
                     return agents
@@ -972,3 +976,9 @@ def _is_subject(token: Token) -> bool:
 
 def _first_span(spans: list[Span]) -> Span | None:
     return spans[0] if len(spans) == 1 else None
+
+
+def _victim(noun: Token, participle: Token) -> bool:
+    """Whether ``noun`` is what the participle's agent harmed or holds ("hostages seized by X")."""
+    lemma = participle.lemma_.lower()
+    return lemma in _VICTIM_PARTICIPLES or (lemma in _CAPTIVE_PARTICIPLES and noun.lemma_.lower() in _CAPTIVES)

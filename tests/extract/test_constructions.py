@@ -274,6 +274,11 @@ def test_a_victim_is_not_its_captor(extractor: Extractor, text: str) -> None:
     assert not {o for _, _, o in found} & {"boko-haram", "islamic-state"}
 
 
+def test_positions_held_by_a_group_are_the_group(extractor: Extractor) -> None:
+    text = "Russian warplanes bombed positions held by the Free Syrian Army near Idlib."
+    assert pairs(extractor.extract(Document(id="d", text=text))) == {("RUS-MIL", "attacks", "free-syrian-army")}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
