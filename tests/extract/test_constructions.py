@@ -319,3 +319,16 @@ def test_round3_armed_groups(extractor: Extractor, text: str, expected: set) -> 
 )
 def test_round3_agree_cooperate(extractor: Extractor, text: str, expected: set) -> None:
     assert pairs(extractor.extract(Document(id="d", text=text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest held at a state's mission targets the state; elsewhere it targets no one
+        ("Chinese demonstrators staged protests outside the Japanese embassy.",
+         {("CHN-CVL", "protests_against", "JPN-GOV")}),
+        ("Students held a protest at the university.", set()),
+    ],
+)
+def test_round3_protest_at_a_mission(extractor: Extractor, text: str, expected: set) -> None:
+    assert pairs(extractor.extract(Document(id="d", text=text))) == expected
