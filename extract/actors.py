@@ -529,17 +529,39 @@ def _led_group(doc: Doc, k: int) -> int | None:
     return head.i + 1
 
 
+def _covering_entity(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Token bounds of the named entity that contains token ``i``, if any.
+
+    Walks the IOB tags from ``i`` rather than scanning ``doc.ents``, so that asking for every
+    candidate of a long, entity-dense text stays linear.
+    """
+    if doc[i].ent_iob_ not in ("B", "I"):
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
 def _inside_name(doc: Doc, span: Span) -> bool:
     """Whether a named entity other than a place or nationality strictly contains ``span``."""
-    for ent in doc.ents:
-        start, end = ent.start, ent.end
-        while start < end and doc[start].lower_ in ("the", "a", "an"):
-            start += 1
-        while end > start and doc[end - 1].text in _POSSESSIVE:
-            end -= 1
-        if ent.label_ in _NAME_ENTITIES and start <= span.start and span.end <= end and end - start > len(span):
-            # not a coordination the tagger ran together ("Gondor and Osgiliath")
-            return not any(token.lower_ in _COORD for token in ent)
+    bounds = _covering_entity(doc, span.start)
+    if bounds is None:
+        return False
+    ent = doc[bounds[0]:bounds[1]]
+    if doc[bounds[0]].ent_type_ not in _NAME_ENTITIES:
+        return False
+    start, end = ent.start, ent.end
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    if start <= span.start and span.end <= end and end - start > len(span):
+        # not a coordination the tagger ran together ("Gondor and Osgiliath")
+        return not any(token.lower_ in _COORD for token in ent)
     return False
 
 
