@@ -36,9 +36,19 @@ KILLS = 20
 
 
 def _files(store: Path) -> dict[str, int]:
-    if not store.exists():
-        return {}
-    return {p.name: p.stat().st_size for p in store.iterdir() if p.is_file()}
+    """Sizes of the store directory's files; files the running store rotates away meanwhile are skipped."""
+    sizes: dict[str, int] = {}
+    try:
+        entries = list(store.iterdir())
+    except FileNotFoundError:
+        return sizes
+    for path in entries:
+        try:
+            if path.is_file():
+                sizes[path.name] = path.stat().st_size
+        except FileNotFoundError:
+            continue  # RocksDB renamed or removed it (LOG rotation, compaction) between listing and stat
+    return sizes
 
 
 class Zygote:
