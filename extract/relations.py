@@ -31,7 +31,7 @@ from spacy.vocab import Vocab
 from extract.dates import parse_date_phrase
 from extract.lexicon import EntryKey, Frame, Lexicon, LexiconEntry, load_lexicon, words
 from extract.records import ActorRef, Modality, RelationRecord
-from ontology import relation_type
+from ontology import RelationType, relation_type
 
 ACTORS_KEY = "geokg_actors"
 """``doc.spans`` key of the actor mentions (written by extract.actors)."""
@@ -400,19 +400,11 @@ class RelationMatcher:
             )
         refusal = context.refusal_verb
         if refusal is not None and context.negated and rtype.polarity == "cooperation":
-            event = relation_type(self._refusal_relation)
-            for record in list(records):
-                records.append(
-                    record.model_copy(
-                        update={
-                            "relation": event.snake,
-                            "plover": event.plover,
-                            "polarity": event.polarity,
-                            "negated": False,
-                            "trigger": trigger_text if refusal == light else f"{refusal.text} to {trigger_text}",
-                        }
-                    )
-                )
+            trigger = trigger_text if refusal == light else f"{refusal.text} to {trigger_text}"
+            records.extend(
+                _as_event(record, relation_type(self._refusal_relation), negated=False, trigger=trigger)
+                for record in list(records)
+            )
         intent = context.intent_verb
         if intent is not None and intent.lemma_.lower() in self._intent_events:
             event = relation_type(self._intent_relations[rtype.polarity])
@@ -421,19 +413,12 @@ class RelationMatcher:
                 else "hypothetical" if context.conditional else "reported" if context.reported else "asserted"
             )
             factor = _MODALITY_FACTOR[modality] / _MODALITY_FACTOR[context.modality]
-            for record in list(records):
-                records.append(
-                    record.model_copy(
-                        update={
-                            "relation": event.snake,
-                            "plover": event.plover,
-                            "polarity": event.polarity,
-                            "modality": modality,
-                            "confidence": round(min(1.0, record.confidence * factor), 3),
-                            "trigger": f"{intent.text} {'' if context.intent_said else 'to '}{trigger_text}",
-                        }
-                    )
-                )
+            trigger = f"{intent.text} {'' if context.intent_said else 'to '}{trigger_text}"
+            records.extend(
+                _as_event(record, event, modality=modality, trigger=trigger,
+                          confidence=round(min(1.0, record.confidence * factor), 3))
+                for record in list(records)
+            )
         return records
 
     # -- arguments -----------------------------------------------------------------------------
@@ -943,6 +928,13 @@ class RelationMatcher:
                 if child.dep_ == "prt":
                     tokens[child.i] = child
         return " ".join(tokens[i].text for i in sorted(tokens))
+
+
+def _as_event(record: RelationRecord, event: RelationType, **update: object) -> RelationRecord:
+    """A copy of ``record`` coding another event between the same actors (a refusal, a stated intent)."""
+    return record.model_copy(
+        update={"relation": event.snake, "plover": event.plover, "polarity": event.polarity, **update}
+    )
 
 
 def _unique(args: Iterable[_Arg]) -> list[_Arg]:
