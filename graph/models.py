@@ -108,6 +108,9 @@ class PathHop(BaseModel):
     """+1 for cooperation, -1 for conflict."""
     weight: int
     evidence: list[Evidence] = Field(default_factory=list)
+    """The first records behind the hop, in (document, index) order (at most the query's ``evidence_limit``)."""
+    evidence_count: int = 0
+    """Every record behind the hop (both directions, every type)."""
 
 
 class ActorPath(BaseModel):
@@ -141,6 +144,12 @@ class EgoNetwork(BaseModel):
     hops: int
     nodes: list[ActorSummary]
     edges: list[NetworkEdge]
+    total_nodes: int = 0
+    """Actors within ``hops``, listed or not (``nodes`` is cut at the query's ``limit``)."""
+    total_edges: int = 0
+    """Edges between those actors, listed or not (``edges`` is cut at the query's ``edge_limit``)."""
+    truncated: bool = False
+    """Whether some actors or edges of the neighbourhood were left out."""
 
 
 class Triad(BaseModel):
