@@ -45,6 +45,9 @@ _LOCATED_ROLES = frozenset({"REB", "OPP", "CVL", "LEG"})
 """Sectors that take the state they are in as theirs ("rebels in Syria", "lawmakers in Kenya"); not
 refugees, not troops, not officials (foreign troops and officials are often somewhere else)."""
 _INFERRED_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP"})
+_PROTEST_NOUNS = frozenset({"protesters", "protestors", "demonstrators", "rioters"})
+"""Sector nouns that take the only state of their sentence without "the": protesters and an opposition
+are, in news, the state's own ("Kenyan police fired tear gas at protesters")."""
 """Sectors that "the ..." alone takes from the only state of its sentence ("the government")."""
 _NAME_ENTITIES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -300,7 +303,8 @@ class ActorMentions:
         return None
 
     def _inferred(self, doc: Doc, at: dict[int, dict[str, Span]], mentions: list[_Mention]) -> list[_Mention]:
-        """ "the government", "the military" take the only state of their sentence (conservative coreference)."""
+        """ "the government", "the military" take the only state of their sentence (conservative coreference);
+        so do protesters and an opposition without "the" ("Kenyan police fired tear gas at protesters")."""
         if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
             return []
         used = set()
@@ -319,7 +323,10 @@ class ActorMentions:
                 if sector is None or sector.end > sent.end or any(t in used for t in range(sector.start, sector.end)):
                     continue
                 _, role, type_ = sector.id_.split(":")
-                if role not in _INFERRED_ROLES or doc[position - 1].lower_ != "the" or _modifies_noun(sector):
+                bare = role == "OPP" or sector.text.lower() in _PROTEST_NOUNS
+                if (role not in _INFERRED_ROLES and not bare) or _modifies_noun(sector) or (
+                    doc[position - 1].lower_ != "the" and not bare
+                ):
                     continue  # "the military base" is no actor
                 found.append(_Mention(sector.start, sector.end, [self._sector(country, role, type_)]))
                 used.update(range(sector.start, sector.end))

@@ -169,6 +169,15 @@ class Cues(BaseModel):
     nominal_control: list[str] = Field(default_factory=list)
     """Verbs whose subject is the doer of their object's nominalised relation ("welcomed a
     resumption of ties with Osgiliath", "sought a rapprochement with Egypt")."""
+    owned_forces: list[str] = Field(default_factory=list)
+    """Nouns whose pronoun owner acts through them: "Pakistan said **its aircraft** struck ...",
+    "Russia said **its air defences** downed ..." (the owner resolves as a pronoun subject would)."""
+    order_verbs: list[str] = Field(default_factory=list)
+    """Verbs whose subject stands behind the deed of the one ordered, when that one is no actor:
+    "Netanyahu **ordered the military** to strike Hezbollah"."""
+    event_preps: list[str] = Field(default_factory=list)
+    """Prepositions through which a clause's subject takes part in a symmetric nominal event:
+    "freed the girls **after negotiations with** Nigeria", "withdrew **under** a deal **with** Hezbollah"."""
 
 
 class Lexicon(BaseModel):

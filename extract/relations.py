@@ -152,6 +152,9 @@ class RelationMatcher:
         self._quantities = words(cues.quantity_nouns)
         self._nominal_control = words(cues.nominal_control)
         self._reciprocal = words(cues.reciprocal_verbs)
+        self._owned_forces = words(cues.owned_forces)
+        self._order_verbs = words(cues.order_verbs)
+        self._event_preps = words(cues.event_preps)
         # words sent or exchanged in hostility ("threats", "accusations", "fire"): shared or sent, they
         # are no cooperation ("coordinated attacks with" still is one, "cut aid" is the verb's doing)
         self._conflict_nouns = frozenset(
@@ -307,13 +310,20 @@ class RelationMatcher:
             for c in trigger.children
         ):
             return []  # "met the president": the object frames handle it
+        if frame.kind == "noun" and frame.object == "none" and not joint and any(
+            c.dep_ == "prep" and c.lower_ in ("with", "to", "alongside") and self._prep_objects(c, at)
+            for verb in (trigger, light) if verb is not None for c in verb.children
+        ):
+            return []  # "credited Britain and France for their role in talks with Ukraine": no Britain-France talks
         if frame.kind == "verb" and "thing" in nodes and "complement" in nodes:
             subjects = self._clause_subjects(trigger, at)
             objects = self._mentions(nodes["thing"], at)  # "threatened to block Sweden"
         elif frame.kind == "verb":
             subjects, objects = self._verb_arguments(trigger, prep, frame, at, entry.relation)
         else:
-            subjects, objects = self._noun_arguments(trigger, prep, light, frame, at, rtype.symmetric, joint)
+            owned = entry.frame == "noun_governed" and prep is None and not rtype.symmetric and light is not None
+            subjects, objects = self._noun_arguments(trigger, prep, light, frame, at, rtype.symmetric, joint,
+                                                     owned_object=owned)
         if entry.reverse:
             subjects, objects = objects, subjects
         pool_subjects = frame.object == "none" or (
@@ -342,6 +352,10 @@ class RelationMatcher:
             return []
 
         context = self._context(clause, trigger, at)
+        if (frame.kind == "noun" and light is None and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep"
+                and trigger.head.head.lemma_.lower() == "be"
+                and any(c.dep_ == "neg" or c.lower_ in self._neg_words for c in trigger.head.head.children)):
+            context.negated = True  # "is not at war with", "is not in talks with"
         if frame.kind == "noun" and any(c.dep_ == "det" and c.lower_ in self._neg_dets for c in trigger.children):
             context.negated = True
         if light is not None and not entry.verbs and light.lemma_.lower() in self._neg_verbs:
@@ -406,7 +420,9 @@ class RelationMatcher:
                 for record in list(records)
             )
         intent = context.intent_verb
-        if intent is not None and intent.lemma_.lower() in self._intent_events:
+        if intent is not None and intent.lemma_.lower() in self._intent_events and not (
+            context.intent_said and context.conditional
+        ):  # "warned that Russia would retaliate if Ukraine struck Moscow": Ukraine threatens no one
             event = relation_type(self._intent_relations[rtype.polarity])
             modality: Modality = (
                 "asserted" if context.intent_said
@@ -456,8 +472,13 @@ class RelationMatcher:
         if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
             resolved = self._resolve_pronoun(head, at)
             return [_Arg(s, pronoun=True) for s in resolved]
-        if depth > 1 or head.pos_ not in ("NOUN", "PROPN"):
+        if depth > 1 or head.pos_ not in ("NOUN", "PROPN", "NUM"):
             return []
+        if head.lemma_.lower() in self._owned_forces or head.lower_ in self._owned_forces:
+            # "its aircraft struck", "their forces withdrew": the owner acts through its forces
+            for child in head.children:
+                if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                    return [_Arg(s, pronoun=True) for s in self._resolve_pronoun(child, at)]
         # "the envoy, Steve Witkoff", "the Russian ambassador", "the Foreign Ministries of Russia and Iran";
         # a possessor stands for the phrase only as an object ("rejected Putin's offer"), since
         # "Trump's envoy spoke" is the envoy speaking, not Trump
@@ -477,7 +498,10 @@ class RelationMatcher:
                 for grand in child.children:
                     if grand.dep_ in ("compound", "amod") and grand.i in at and at[grand.i] != span:
                         pair.append(_Arg(at[grand.i]))
-                return pair
+                for conj in child.conjuncts:  # "Hezbollah and Hamas targets"
+                    if conj.i in at and at[conj.i] != span:
+                        pair.append(_Arg(at[conj.i]))
+                return _unique(pair)
         for child in head.children:
             # "rockets fired by Hamas", "the demands presented by Saudi Arabia": the participle's agent
             if child.dep_ == "acl" and child.tag_ == "VBN" and not _victim(head, child):
@@ -500,6 +524,10 @@ class RelationMatcher:
         kind = _PRONOUNS[pronoun.lower_]
         if pronoun.dep_ in ("dobj", "dative", "iobj"):
             return []  # "officials blamed India, accusing it of ...": an object is not its clause's subject
+        if pronoun.dep_ == "poss" and kind != "person":
+            thanked = self._attributed_owner(pronoun, at)
+            if thanked is not None:
+                return thanked
         cursor = pronoun.head
         for _ in range(6):
             if cursor.dep_ == "ROOT" and cursor.head == cursor:
@@ -526,6 +554,27 @@ class RelationMatcher:
             cursor = cursor.head
         return []
 
+    def _attributed_owner(self, pronoun: Token, at: dict[int, Span]) -> list[Span] | None:
+        """The owner in "thanked **Britain** for **its** aid", "blamed Iran for its role": the one
+        thanked or blamed (None when the pronoun does not sit in such a phrase)."""
+        cursor = pronoun.head
+        for _ in range(4):
+            if cursor.dep_ == "pobj" and cursor.head.lower_ in ("for", "over") and cursor.head.dep_ == "prep":
+                verb = cursor.head.head
+                if verb.pos_ == "VERB" and verb.lemma_.lower() in self._attribution:
+                    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+                    if not objects:
+                        return None
+                    spans = [a.span for a in self._mentions(objects[0], at, depth=1) if not a.pronoun]
+                    if spans and all(s.label_ != "Person" for s in spans) and (len(spans) == 1 or pronoun.lower_ == "their"):
+                        return spans
+                    return None
+                return None
+            if cursor.head == cursor or cursor.dep_ not in ("compound", "amod", "conj", "pobj", "prep"):
+                return None
+            cursor = cursor.head
+        return None
+
     def _clause_subjects(self, verb: Token, at: dict[int, Span], *, depth: int = 0) -> list[_Arg]:
         """The actors doing what ``verb`` says, following control, coordination and relative clauses."""
         if depth > 4:
@@ -550,7 +599,11 @@ class RelationMatcher:
         if verb.dep_ == "xcomp":
             controllers = _controllers(head)
             if controllers:
-                return self._mentions(controllers[0], at)
+                found = self._mentions(controllers[0], at)
+                if not found and head.lemma_.lower() in self._order_verbs:
+                    # "Netanyahu ordered the military to strike": the one who orders stands behind it
+                    return self._clause_subjects(head, at, depth=depth + 1)
+                return found
             return self._clause_subjects(head, at, depth=depth + 1)
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return self._clause_subjects(head, at, depth=depth + 1)
@@ -659,7 +712,15 @@ class RelationMatcher:
         at: dict[int, Span],
         symmetric: bool,
         joint: bool = False,
+        *,
+        owned_object: bool = False,
     ) -> tuple[list[_Arg], list[_Arg]]:
+        if owned_object and light is not None and light.pos_ in ("VERB", "AUX"):
+            # "accepted the EU's demands", "agreed to the IMF's conditions", "expelled the French
+            # ambassador": the light verb's subject acts, the noun's owner is the other side
+            passive = self._passive(light)
+            doers = self._agents(light, at) if passive is not None else self._clause_subjects(light, at)
+            return doers, self._mention_of(noun, at, depth=0)
         subjects: list[_Arg] = []
         modifiers: list[_Arg] = []
         for child in noun.children:
@@ -693,10 +754,14 @@ class RelationMatcher:
             if holder is not None and (noun.head.lower_ in self._responsible or holder.lower_ in self._responsible):
                 clause = holder.head if holder.dep_ in ("acomp", "dobj") else holder
                 subjects = self._clause_subjects(clause, at)
+        if (not subjects and light is None and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
+                and noun.head.lemma_.lower() in self._responsible):
+            subjects = self._clause_subjects(noun.head, at)  # "the group claimed the bombing"
         if (not subjects and light is None and noun.dep_ == "dobj"
                 and noun.head.lemma_.lower() in self._neg_verbs):
             subjects = self._clause_subjects(noun.head, at)  # "ruled out any truce with Hamas"
-        if (not subjects and light is None and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "in", "by")
+        event_preps = ("for", "in", "by", *self._event_preps) if symmetric else ("for", "in", "by")
+        if (not subjects and light is None and noun.dep_ == "pobj" and noun.head.lower_ in event_preps
                 and (prep is None or prep.lower_ not in _AMONG)):
             # "left for talks with", "banged pots in protest against", "spoke by telephone with";
             # not "called for talks between Russia and Ukraine": the caller is no party

@@ -69,8 +69,10 @@ def keyed(records: list[RelationRecord]) -> set[tuple[str, str, str, bool, str]]
         # forces with a state: weapons platforms are military
         ("Turkish drones struck Kurdish militants in Iraq.", {("TUR-MIL", "attacks", "kurds", False, "asserted")}),
         # a possessive pronoun that cannot be the person in the clause does not fall back to them
+        # "its" in "praised X for its help" is X's
         ("Zelensky praised Poland for its help to Ukrainian refugees.",
-         {("volodymyr-zelensky", "supports", "POL", False, "asserted")}),
+         {("volodymyr-zelensky", "supports", "POL", False, "asserted"),
+          ("POL", "aids", "UKR-REF", False, "asserted")}),
         # reciprocal verbs make a directed noun mutual; threats shared are no cooperation
         ("Armenia and Azerbaijan traded accusations over the shelling.",
          {("ARM", "accuses", "AZE", False, "asserted"), ("AZE", "accuses", "ARM", False, "asserted")}),
