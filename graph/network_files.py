@@ -13,6 +13,11 @@ about:
   alpha) by polarity.
 * CSV: an edge list and a node list with Gephi's column names (``id``, ``label``,
   ``source``, ``target``, ``weight``).
+
+Rows are named tuples and the XML is written as strings, one template per element: a
+network of a million relations has a few hundred thousand edges, and per-edge
+``dataclasses.asdict`` and per-value escaping calls made GraphML take minutes. Strings
+that repeat (actor ids, relation names, dates) are escaped once per export.
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import asdict, dataclass, fields
-from typing import Any
+from collections.abc import Callable
+from functools import cache
+from typing import Any, NamedTuple, get_type_hints
 from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
@@ -35,8 +41,7 @@ POLARITY_COLOURS: dict[str, tuple[int, int, int]] = {
 """RGB colour of an edge by its relation's polarity (GEXF ``viz:color``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class NodeRow:
+class NodeRow(NamedTuple):
     """One actor of an exported network."""
 
     id: str
@@ -50,8 +55,7 @@ class NodeRow:
     out_degree: int
 
 
-@dataclass(frozen=True, slots=True)
-class EdgeRow:
+class EdgeRow(NamedTuple):
     """One (source, target, relation type) of an exported network, aggregated over its records."""
 
     id: str
@@ -76,8 +80,8 @@ GEXF_TYPES = {"string": "string", "int": "integer", "double": "double"}
 
 
 def _field_types(row_class: type) -> list[tuple[str, str]]:
-    hints = {"str": str, "int": int, "float": float}
-    return [(f.name, XML_TYPES[hints[str(f.type)]]) for f in fields(row_class)]
+    hints = get_type_hints(row_class)
+    return [(name, XML_TYPES[hints[name]]) for name in row_class._fields]  # type: ignore[attr-defined]
 
 
 NODE_FIELDS = [(name, kind) for name, kind in _field_types(NodeRow) if name != "id"]
@@ -92,6 +96,17 @@ def _text(value: Any) -> str:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
+
+
+def _pair(edge: tuple[str, str, Any]) -> tuple[str, str]:
+    return edge[0], edge[1]
+
+
+@cache
+def _relation(name: str) -> tuple[str, str, str]:
+    """(snake_case name, polarity, PLOVER category) of a relation type."""
+    rtype = relation_type(name)
+    return rtype.snake, rtype.polarity, rtype.plover
 
 
 def network_table(view: nx.DiGraph) -> tuple[list[NodeRow], list[EdgeRow]]:
@@ -113,23 +128,25 @@ def network_table(view: nx.DiGraph) -> tuple[list[NodeRow], list[EdgeRow]]:
     [('TUR', 'attacks', 'SYR', 'conflict')]
     """
     edges: list[EdgeRow] = []
-    for source, target, data in sorted(view.edges(data=True), key=lambda e: (e[0], e[1])):
+    dates: dict[Any, str] = {}
+    for source, target, data in sorted(view.edges(data=True), key=_pair):
         for name, stats in sorted(data.get("relations", {}).items()):
-            rtype = relation_type(name)
+            snake, polarity, plover = _relation(name)
+            first, last = stats.get("first_seen"), stats.get("last_seen")
             edges.append(EdgeRow(
-                id=f"{source}|{rtype.snake}|{target}",
-                source=source,
-                target=target,
-                relation=rtype.snake,
-                polarity=rtype.polarity,
-                plover=rtype.plover,
-                weight=float(stats["weight"]),
-                mentions=int(stats.get("mentions", stats.get("evidence", 0))),
-                documents=int(stats.get("documents", 0)),
-                sources=int(stats.get("sources", 0)),
-                confidence=float(stats.get("confidence") or 0.0),
-                first_seen=_text(stats.get("first_seen")),
-                last_seen=_text(stats.get("last_seen")),
+                f"{source}|{snake}|{target}",
+                source,
+                target,
+                snake,
+                polarity,
+                plover,
+                float(stats["weight"]),
+                int(stats.get("mentions", stats.get("evidence", 0))),
+                int(stats.get("documents", 0)),
+                int(stats.get("sources", 0)),
+                float(stats.get("confidence") or 0.0),
+                dates[first] if first in dates else dates.setdefault(first, _text(first)),
+                dates[last] if last in dates else dates.setdefault(last, _text(last)),
             ))
     out_degree: dict[str, int] = {}
     in_degree: dict[str, int] = {}
@@ -155,6 +172,8 @@ def network_table(view: nx.DiGraph) -> tuple[list[NodeRow], list[EdgeRow]]:
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 """Characters XML 1.0 cannot hold (dropped from values rather than writing an unreadable file)."""
+_TEXT_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ATTR_SPECIAL = re.compile("[&<>\"'\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _value(value: object) -> str:
@@ -164,18 +183,57 @@ def _value(value: object) -> str:
 
 
 def _xml_text(value: object) -> str:
-    """Element text: escaped, XML-illegal characters dropped."""
-    return escape(_NOT_XML.sub("", _value(value)))
+    """Element text: escaped, XML-illegal characters dropped.
+
+    >>> _xml_text("A & B <x>" + chr(7))
+    'A &amp; B &lt;x&gt;'
+    """
+    text = _value(value)
+    if _TEXT_SPECIAL.search(text) is None:
+        return text
+    return escape(_NOT_XML.sub("", text))
 
 
 def _attr(value: object) -> str:
-    """An attribute value, quoted and escaped (newlines and tabs kept as character references)."""
-    return quoteattr(_NOT_XML.sub("", _value(value)), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+    """An attribute value, quoted and escaped (newlines and tabs kept as character references).
+
+    >>> print(_attr("plain"), _attr("x < y"), _attr('say "hi"'))
+    "plain" "x &lt; y" 'say "hi"'
+    """
+    text = _value(value)
+    if _ATTR_SPECIAL.search(text) is None:
+        return f'"{text}"'
+    return quoteattr(_NOT_XML.sub("", text), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
 def _tag(name: str, attributes: dict[str, object], *, close: bool = False) -> str:
     spelled = "".join(f" {key}={_attr(value)}" for key, value in attributes.items())
     return f"<{name}{spelled}{' /' if close else ''}>"
+
+
+def _memo(write: Callable[[object], str]) -> Callable[[object], str]:
+    """``write`` remembering its answers for one export (ids, names and dates repeat)."""
+    seen: dict[object, str] = {}
+
+    def written(value: object) -> str:
+        try:
+            return seen[value]
+        except KeyError:
+            seen[value] = out = write(value)
+            return out
+        except TypeError:  # unhashable: never the case for row values, but stay correct
+            return write(value)
+
+    return written
+
+
+def _field_writers(row_class: type, names: list[str], write_text: Callable[[object], str]
+                   ) -> list[tuple[int, Callable[[object], str]]]:
+    """(position in the row, how to write it) for the named fields: numbers need no escaping."""
+    hints = get_type_hints(row_class)
+    position = {name: i for i, name in enumerate(row_class._fields)}  # type: ignore[attr-defined]
+    kinds: dict[type, Callable[[object], str]] = {str: write_text, int: str, float: repr}
+    return [(position[name], kinds[hints[name]]) for name in names]
 
 
 # ---------------------------------------------------------------------- GraphML
@@ -198,17 +256,21 @@ def write_graphml(nodes: list[NodeRow], edges: list[EdgeRow]) -> bytes:
     for name, kind in EDGE_FIELDS:
         out.append("  " + _tag("key", {"id": name, "for": "edge", "attr.name": name, "attr.type": kind}, close=True))
     out.append('  <graph edgedefault="directed">')
+    text, attr = _memo(_xml_text), _memo(_attr)
+    node_values = _field_writers(NodeRow, [name for name, _ in NODE_FIELDS], text)
+    node_element = "\n".join(["    <node id={}>",
+                              *(f'      <data key="{name}">{{}}</data>' for name, _ in NODE_FIELDS),
+                              "    </node>"])
     for node in nodes:
-        out.append("    " + _tag("node", {"id": node.id}))
-        values = asdict(node)
-        out.extend(f'      <data key="{name}">{_xml_text(values[name])}</data>' for name, _ in NODE_FIELDS)
-        out.append("    </node>")
+        out.append(node_element.format(attr(node.id), *[write(node[i]) for i, write in node_values]))
+    edge_values = _field_writers(EdgeRow, [name for name, _ in EDGE_FIELDS], text)
+    edge_element = "\n".join(["    <edge id={} source={} target={}>",
+                              '      <data key="edge_label">{}</data>',
+                              *(f'      <data key="{name}">{{}}</data>' for name, _ in EDGE_FIELDS),
+                              "    </edge>"])
     for edge in edges:
-        out.append("    " + _tag("edge", {"id": edge.id, "source": edge.source, "target": edge.target}))
-        out.append(f'      <data key="edge_label">{_xml_text(edge.relation)}</data>')
-        values = asdict(edge)
-        out.extend(f'      <data key="{name}">{_xml_text(values[name])}</data>' for name, _ in EDGE_FIELDS)
-        out.append("    </edge>")
+        out.append(edge_element.format(_attr(edge.id), attr(edge.source), attr(edge.target), text(edge.relation),
+                                       *[write(edge[i]) for i, write in edge_values]))
     out.extend(["  </graph>", "</graphml>", ""])
     return "\n".join(out).encode("utf-8")
 
@@ -239,32 +301,38 @@ def write_gexf(nodes: list[NodeRow], edges: list[EdgeRow]) -> bytes:
                for n, k in edge_fields)
     out.append("    </attributes>")
     out.append("    <nodes>")
+    attr = _memo(_attr)
+    node_values = _field_writers(NodeRow, [n for n, _ in node_fields], attr)
+    node_element = "\n".join(["      <node id={} label={}>", "        <attvalues>",
+                              *(f'          <attvalue for="{n}" value={{}} />' for n, _ in node_fields),
+                              "        </attvalues>", "      </node>"])
     for node in nodes:
-        out.append("      " + _tag("node", {"id": node.id, "label": node.label}))
-        out.append("        <attvalues>")
-        row = asdict(node)
-        out.extend("          " + _tag("attvalue", {"for": n, "value": row[n]}, close=True) for n, _ in node_fields)
-        out.append("        </attvalues>")
-        out.append("      </node>")
+        out.append(node_element.format(attr(node.id), attr(node.label),
+                                       *[_quoted(write, node[i]) for i, write in node_values]))
     out.append("    </nodes>")
     out.append("    <edges>")
+    edge_values = _field_writers(EdgeRow, [n for n, _ in edge_fields], attr)
+    edge_body = "\n".join(["        <attvalues>",
+                           *(f'          <attvalue for="{n}" value={{}} />' for n, _ in edge_fields),
+                           "        </attvalues>", '        <viz:color r="{}" g="{}" b="{}" />', "      </edge>"])
     for edge in edges:
-        attributes: dict[str, object] = {"id": edge.id, "source": edge.source, "target": edge.target,
-                                         "label": edge.relation, "kind": edge.relation, "weight": edge.weight}
+        spelled = (f"      <edge id={_attr(edge.id)} source={attr(edge.source)} target={attr(edge.target)} "
+                   f"label={attr(edge.relation)} kind={attr(edge.relation)} weight={_quoted(repr, edge.weight)}")
         if edge.first_seen:
-            attributes["start"] = edge.first_seen
+            spelled += f" start={attr(edge.first_seen)}"
         if edge.last_seen:
-            attributes["end"] = edge.last_seen
-        out.append("      " + _tag("edge", attributes))
-        out.append("        <attvalues>")
-        row = asdict(edge)
-        out.extend("          " + _tag("attvalue", {"for": n, "value": row[n]}, close=True) for n, _ in edge_fields)
-        out.append("        </attvalues>")
-        r, g, b = POLARITY_COLOURS[edge.polarity]
-        out.append(f'        <viz:color r="{r}" g="{g}" b="{b}" />')
-        out.append("      </edge>")
+            spelled += f" end={attr(edge.last_seen)}"
+        out.append(spelled + ">")
+        out.append(edge_body.format(*[_quoted(write, edge[i]) for i, write in edge_values],
+                                    *POLARITY_COLOURS[edge.polarity]))
     out.extend(["    </edges>", "  </graph>", "</gexf>", ""])
     return "\n".join(out).encode("utf-8")
+
+
+def _quoted(write: Callable[[object], str], value: object) -> str:
+    """An attribute value written by ``write``: strings come quoted from :func:`_attr`, numbers get quotes."""
+    written = write(value)
+    return written if isinstance(value, str) else f'"{written}"'
 
 
 # ---------------------------------------------------------------------- CSV
@@ -272,23 +340,18 @@ def write_edges_csv(edges: list[EdgeRow], nodes: list[NodeRow]) -> bytes:
     """The edge list as CSV, one row per (source, target, relation), with the actors' labels."""
     labels = {n.id: n.label for n in nodes}
     buffer = io.StringIO()
-    names = [f.name for f in fields(EdgeRow)]
+    names = list(EdgeRow._fields)
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(names[:3] + ["source_label", "target_label"] + names[3:])
-    for edge in edges:
-        row = asdict(edge)
-        values = [row[n] for n in names]
-        writer.writerow(values[:3] + [labels.get(edge.source, ""), labels.get(edge.target, "")] + values[3:])
+    writer.writerows((*edge[:3], labels.get(edge.source, ""), labels.get(edge.target, ""), *edge[3:])
+                     for edge in edges)
     return buffer.getvalue().encode("utf-8")
 
 
 def write_nodes_csv(nodes: list[NodeRow]) -> bytes:
     """The node list as CSV (``id``, ``label``, ``type``, ``country``, ``role``, ``aliases``, degrees)."""
     buffer = io.StringIO()
-    names = [f.name for f in fields(NodeRow)]
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(names)
-    for node in nodes:
-        row = asdict(node)
-        writer.writerow([row[n] for n in names])
+    writer.writerow(NodeRow._fields)
+    writer.writerows(nodes)
     return buffer.getvalue().encode("utf-8")

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from sys import intern
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -85,9 +86,8 @@ class NameIndex:
         return set(self._names_of.get(actor, ()))
 
 
-@dataclass(frozen=True, slots=True)
-class _NodeShare:
-    """What one document says about one actor."""
+class _NodeShare(NamedTuple):
+    """What one document says about one actor (a tuple: a snapshot restores it cheaply)."""
 
     rank: tuple[str, str]
     """(document date or "", document id): the highest-ranked description wins."""
@@ -127,9 +127,13 @@ class RelationFact:
     """Position of the record in its document (its relation IRI); -1 when unknown."""
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One relation record as an edge of the projection keeps it (per document)."""
+class Mention(NamedTuple):
+    """One relation record as an edge of the projection keeps it (per document).
+
+    A named tuple rather than a dataclass: a large projection holds one per record and
+    edge, and a snapshot (:mod:`graph.snapshot`) restores tuples several times faster.
+    Read it by attribute name; its strings and dates are interned (shared) by the projection.
+    """
 
     doc: str
     index: int
@@ -195,6 +199,30 @@ def _per_type(mentions: Iterable[Mention]) -> dict[str, list[Any]]:
         stat[2] = _min_date(stat[2], m.date)
         stat[3] = _max_date(stat[3], m.date)
     return out
+
+
+_DATES: dict[dt.date, dt.date] = {}
+
+
+def _shared_date(day: dt.date | None) -> dt.date | None:
+    """One date object per calendar day, so records share it (in memory and in a snapshot)."""
+    if day is None:
+        return None
+    return _DATES.setdefault(day, day)
+
+
+_DESCRIPTIONS: dict[tuple[str, str, str | None, str | None], tuple[str, str, str | None, str | None]] = {}
+
+
+def _shared_description(
+    description: tuple[str, str, str | None, str | None],
+) -> tuple[str, str, str | None, str | None]:
+    """One tuple per distinct actor description (most documents describe an actor alike)."""
+    shared = _DESCRIPTIONS.get(description)
+    if shared is None:
+        shared = tuple(intern(part) if part else part for part in description)  # type: ignore[assignment]
+        _DESCRIPTIONS[shared] = shared
+    return shared
 
 
 @cache
@@ -290,10 +318,11 @@ class Projection:
             if _symmetric(fact.relation):
                 pairs.append((fact.object, fact.subject))
             mention = Mention(
-                doc=doc_id, index=fact.index if fact.index >= 0 else position, subject=fact.subject,
-                object=fact.object, relation=fact.relation,
+                doc=doc_id, index=fact.index if fact.index >= 0 else position, subject=intern(fact.subject),
+                object=intern(fact.object), relation=intern(fact.relation),
                 negated=fact.negated or (not fact.supported and fact.modality in ("asserted", "reported")),
-                modality=fact.modality, confidence=fact.confidence, date=when, source=source or None,
+                modality=intern(fact.modality), confidence=fact.confidence, date=_shared_date(when),
+                source=intern(source) if source else None,
             )
             for pair in pairs:
                 mentions[pair].append(mention)
@@ -310,7 +339,7 @@ class Projection:
         for actor_key, actor in described.items():
             share = _NodeShare(
                 rank=rank,
-                description=(actor.label, actor.type, actor.country, actor.role),
+                description=_shared_description((actor.label, actor.type, actor.country, actor.role)),
                 aliases=actor.aliases,
                 records=record_counts.get(actor_key, 0),
             )

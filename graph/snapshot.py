@@ -16,6 +16,15 @@ it is provably current:
   counters, the projection's own classes and networkx's graph classes: a tampered file
   cannot name any other callable (no functions, no ``getattr``, no ``os``).
 
+The file is the magic line, then two pickle streams (protocol 5): a small header
+(generation, fingerprint, counts), checked before anything else is read, so a stale
+snapshot costs next to nothing; then the projection and the document summaries as
+plain rows. The projection's records are named tuples with interned strings and shared
+dates, so the pickle writes each actor id, type, publisher and day once and restores
+records without calling Python code per field; the cyclic garbage collector is paused
+while it loads (it would otherwise walk the growing heap again and again), and document
+summaries are built on first access (:class:`graph.document_index.DocumentIndex`).
+
 Anything else (missing, stale, foreign, unreadable) means the projection is rebuilt from
 the store, and a fresh snapshot is saved at close. Nothing writing to the store outside
 geokg bumps the token: delete the snapshot file after such a write (or let geokg write to
@@ -25,6 +34,7 @@ the store once).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import io
 import os
@@ -38,6 +48,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.document_index import DocumentIndex, summary_row
 from graph.errors import StoreError
 from graph.models import DocumentSummary
 from graph.projection import Projection
@@ -46,7 +57,7 @@ from graph.store import GraphStore
 SNAPSHOT_NAME = "geokg-projection.snapshot"
 """File name of the snapshot inside an on-disk store's directory."""
 
-_MAGIC = b"geokg-projection-snapshot/1\n"
+_MAGIC = b"geokg-projection-snapshot/2\n"
 
 _ALLOWED_BUILTINS = frozenset({
     ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "dict"), ("builtins", "list"),
@@ -73,7 +84,7 @@ class _RestrictedUnpickler(pickle.Unpickler):
 
 
 _LAYOUT_MODULES = ("projection.py", "filters.py", "models.py", "load.py", "rdf.py", "iris.py", "store.py",
-                   "snapshot.py")
+                   "snapshot.py", "document_index.py")
 """The graph modules that decide what a snapshot holds and how it is laid out."""
 
 
@@ -101,16 +112,6 @@ def snapshot_path(store: GraphStore) -> Path | None:
     return Path(store.spec) / SNAPSHOT_NAME if store.persistent else None
 
 
-def _summary_row(summary: DocumentSummary) -> tuple[Any, ...]:
-    return (summary.id, summary.date, summary.source, summary.relations, summary.actors, summary.text_hash)
-
-
-def _summary_of_row(row: tuple[Any, ...]) -> DocumentSummary:
-    doc_id, date, source, relations, actors, hash_ = row
-    return DocumentSummary.model_construct(id=doc_id, date=date, source=source, relations=relations,
-                                           actors=actors, text_hash=hash_)
-
-
 def save_snapshot(
     store: GraphStore, projection: Projection, documents: Mapping[str, DocumentSummary]
 ) -> Path | None:
@@ -133,16 +134,21 @@ def save_snapshot(
     if path is None:
         return None
     generation = store.generation() or store.new_generation()  # type: ignore[attr-defined]
-    header = {"generation": generation, "fingerprint": code_fingerprint(),
-              "documents": len(documents), "saved": dt.datetime.now(dt.timezone.utc).isoformat()}
-    payload = (header, projection, [_summary_row(s) for s in documents.values()])
+    header = {"generation": generation, "fingerprint": code_fingerprint(), "documents": len(documents),
+              "records": projection.records, "saved": dt.datetime.now(dt.timezone.utc).isoformat()}
+    if isinstance(documents, DocumentIndex):
+        rows = documents.rows()
+    else:
+        rows = [summary_row(s) for s in documents.values()]
+    payload = (projection, rows)
     try:
         store.flush()  # the token must be on disk before a snapshot refers to it
         handle, temporary = tempfile.mkstemp(prefix=".snapshot-", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(_MAGIC)
-                pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(header, out, protocol=5)
+                pickle.dump(payload, out, protocol=5)
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(temporary, path)
@@ -154,7 +160,7 @@ def save_snapshot(
     return path
 
 
-def load_snapshot(store: GraphStore) -> tuple[Projection, dict[str, DocumentSummary]] | None:
+def load_snapshot(store: GraphStore) -> tuple[Projection, DocumentIndex] | None:
     """The projection and document index saved for this very store state, or None.
 
     None when the store keeps no snapshot, the file is missing, unreadable or foreign,
@@ -172,17 +178,24 @@ def load_snapshot(store: GraphStore) -> tuple[Projection, dict[str, DocumentSumm
             if handle.read(len(_MAGIC)) != _MAGIC:
                 return None
             data = handle.read()
-        header, projection, rows = _RestrictedUnpickler(io.BytesIO(data)).load()
-    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError,
+        stream = io.BytesIO(data)
+        header = _RestrictedUnpickler(stream).load()
+        if not isinstance(header, dict) or header.get("generation") != generation:
+            return None
+        if header.get("fingerprint") != code_fingerprint():
+            return None
+        collecting = gc.isenabled()
+        gc.disable()  # millions of new containers: the collector would rescan them over and over
+        try:
+            projection, rows = _RestrictedUnpickler(stream).load()  # a second pickle: its own memo
+        finally:
+            if collecting:
+                gc.enable()
+        if not isinstance(projection, Projection) or projection.records != header.get("records"):
+            return None
+        documents = DocumentIndex(rows)
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError, KeyError,
             pickle.UnpicklingError):
-        return None
-    if not isinstance(header, dict) or header.get("generation") != generation:
-        return None
-    if header.get("fingerprint") != code_fingerprint() or not isinstance(projection, Projection):
-        return None
-    try:
-        documents = {row[0]: _summary_of_row(row) for row in rows}
-    except (TypeError, ValueError):
         return None
     if len(documents) != header.get("documents"):
         return None
