@@ -82,6 +82,7 @@ def ingest_items(
     lock: AbstractContextManager[object] | None = None,
     n_process: int = 1,
     batch_size: int = 64,
+    bulk: bool = True,
 ) -> Iterator[IngestedDocument]:
     """Store documents (extracting their relations) and ready record groups, in batches.
 
@@ -105,6 +106,10 @@ def ingest_items(
         spaCy worker processes for extraction.
     batch_size
         Documents per graph write.
+    bulk
+        Write the new documents of an on-disk store with Oxigraph's bulk loader (several
+        times faster; each batch is still added in one atomic step, so a crash leaves whole
+        batches of whole documents).
 
     Yields
     ------
@@ -126,7 +131,7 @@ def ingest_items(
 
     def flush() -> Iterator[IngestedDocument]:
         with guard:
-            summaries = graph.add_documents(batch, extractor_version=version)
+            summaries = graph.add_documents(batch, extractor_version=version, bulk=bulk)
         for summary, (_, relations) in zip(summaries, batch):
             yield IngestedDocument(document=summary, relations=relations)
         batch.clear()

@@ -20,7 +20,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
@@ -35,9 +37,9 @@ from graph.iris import (
     document_iri,
     extraction_iri,
     relation_index,
-    relation_iri,
 )
-from ontology import GKG, UnknownRelationType, relation_type
+from graph.store import rdflib_term
+from ontology import GKG, RelationType, UnknownRelationType, relation_type
 
 Triple = tuple[Node, Node, Node]
 
@@ -80,18 +82,92 @@ class StoredDocument:
     records: list[RelationRecord] = field(default_factory=list)
 
 
-def _decimal(value: float) -> Literal:
+# -- building a document's graph ---------------------------------------------------------------
+# The write path builds pyoxigraph quads directly (the store's own terms): no rdflib term is made
+# and converted per triple. Terms that repeat (predicates, classes, actors, labels, dates, small
+# integers, confidences) are made once and cached.
+
+_CACHE_SIZE = 1 << 16
+
+
+def _iri(term: URIRef) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+_A = _iri(RDF.type)
+_LABEL = _iri(RDFS.label)
+_IDENTIFIER = _iri(DCTERMS.identifier)
+_DATE = _iri(DCTERMS.date)
+_USED = _iri(PROV.used)
+_DERIVED_FROM = _iri(PROV.wasDerivedFrom)
+_GENERATED_BY = _iri(PROV.wasGeneratedBy)
+_XSD_DATE = _iri(XSD.date)
+_XSD_INTEGER = _iri(XSD.integer)
+_XSD_DECIMAL = _iri(XSD.decimal)
+_XSD_BOOLEAN = _iri(XSD.boolean)
+_BOOLEAN = {True: ox.Literal("true", datatype=_XSD_BOOLEAN), False: ox.Literal("false", datatype=_XSD_BOOLEAN)}
+_G = {name: _iri(GKG[name]) for name in (
+    "Document", "Extraction", "Relation", "textHash", "extractorVersion", "documentSource", "subject",
+    "object", "relationType", "evidence", "startOffset", "endOffset", "confidence", "negated", "modality",
+    "subjectText", "objectText", "subjectRole", "objectRole", "eventDate", "trigger", "location", "speaker",
+    "speakerText", "speakerRole", "countryCode", "actorRole", "alias")}
+_OX_CLASS_OF_TYPE: dict[str, ox.NamedNode] = {name: _iri(iri) for name, iri in _CLASS_OF_TYPE.items()}
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _text(value: str) -> ox.Literal:
+    """A plain (xsd:string) literal; cached because labels, ids, roles and mention texts repeat."""
+    return ox.Literal(value)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _date_literal(value: dt.date) -> ox.Literal:
+    return ox.Literal(value.isoformat(), datatype=_XSD_DATE)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _integer(value: int) -> ox.Literal:
+    return ox.Literal(str(int(value)), datatype=_XSD_INTEGER)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _decimal(value: float) -> ox.Literal:
     # canonical xsd:decimal form (as Oxigraph stores it), so re-ingest comparisons are exact
-    return Literal(format(Decimal(repr(float(value))).normalize(), "f"), datatype=XSD.decimal)
+    return ox.Literal(format(Decimal(repr(float(value))).normalize(), "f"), datatype=_XSD_DECIMAL)
 
 
-def _validate(document_id_: str, index: int, record: RelationRecord) -> URIRef:
+@lru_cache(maxsize=_CACHE_SIZE)
+def _actor_node(actor: str) -> ox.NamedNode:
+    return _iri(actor_iri(actor))
+
+
+@lru_cache(maxsize=256)
+def _relation_property(relation: str) -> tuple[RelationType, ox.NamedNode]:
+    rtype = relation_type(relation)
+    return rtype, _iri(rtype.iri)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _actor_description(
+    ident: str, kind: str, label: str, country: str | None, role: str | None
+) -> tuple[tuple[ox.NamedNode, ox.NamedNode | ox.Literal], ...]:
+    pairs: list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]] = [
+        (_A, _OX_CLASS_OF_TYPE[kind]), (_LABEL, _text(label)), (_IDENTIFIER, _text(ident)),
+    ]
+    if country:
+        pairs.append((_G["countryCode"], _text(country)))
+    if role:
+        pairs.append((_G["actorRole"], _text(role)))
+    return tuple(pairs)
+
+
+def _validate(document_id_: str, index: int, record: RelationRecord) -> ox.NamedNode:
     if record.doc != document_id_:
         raise InvalidQuery(
             f"relation {index} belongs to document {record.doc!r}, not to {document_id_!r}"
         )
     try:
-        rtype = relation_type(record.relation)
+        rtype, prop = _relation_property(record.relation)
     except UnknownRelationType as exc:
         raise InvalidQuery(f"relation {index}: {exc}") from exc
     if record.plover != rtype.plover or record.polarity != rtype.polarity:
@@ -99,28 +175,57 @@ def _validate(document_id_: str, index: int, record: RelationRecord) -> URIRef:
             f"relation {index}: {record.relation} is PLOVER {rtype.plover} / {rtype.polarity} in the "
             f"ontology, the record says {record.plover} / {record.polarity}"
         )
-    return rtype.iri
+    return prop
 
 
-def _actor_triples(actor: ActorRef, aliases: Iterable[str]) -> list[Triple]:
-    node = actor_iri(actor.id)
-    out: list[Triple] = [
-        (node, RDF.type, _CLASS_OF_TYPE[actor.type]),
-        (node, RDFS.label, Literal(actor.label)),
-        (node, DCTERMS.identifier, Literal(actor.id)),
-    ]
-    if actor.country:
-        out.append((node, GKG.countryCode, Literal(actor.country)))
-    if actor.role:
-        out.append((node, GKG.actorRole, Literal(actor.role)))
-    out.extend((node, GKG.alias, Literal(alias)) for alias in sorted(set(aliases)) if alias != actor.label)
-    return out
+def _relation_quads(
+    out: list[ox.Quad], graph: ox.NamedNode, run: ox.NamedNode, node: ox.NamedNode, prop: ox.NamedNode,
+    record: RelationRecord,
+) -> None:
+    Q, G = ox.Quad, _G
+    subject, obj = record.subject, record.object
+    subj, objn = _actor_node(subject.id), _actor_node(obj.id)
+    out += (
+        Q(node, _A, G["Relation"], graph),
+        Q(node, G["subject"], subj, graph),
+        Q(node, G["object"], objn, graph),
+        Q(node, G["relationType"], prop, graph),
+        Q(node, G["evidence"], ox.Literal(record.sentence), graph),
+        Q(node, G["startOffset"], _integer(record.start), graph),
+        Q(node, G["endOffset"], _integer(record.end), graph),
+        Q(node, G["confidence"], _decimal(record.confidence), graph),
+        Q(node, G["negated"], _BOOLEAN[bool(record.negated)], graph),
+        Q(node, G["modality"], _text(record.modality), graph),
+        Q(node, _DERIVED_FROM, graph, graph),
+        Q(node, _GENERATED_BY, run, graph),
+        Q(node, G["subjectText"], _text(subject.text), graph),
+        Q(node, G["objectText"], _text(obj.text), graph),
+    )
+    # the role can differ between mentions of one actor ("India" vs "New Delhi" acting: GOV)
+    if subject.role:
+        out.append(Q(node, G["subjectRole"], _text(subject.role), graph))
+    if obj.role:
+        out.append(Q(node, G["objectRole"], _text(obj.role), graph))
+    if record.date is not None:
+        out.append(Q(node, G["eventDate"], _date_literal(record.date), graph))
+    if record.trigger is not None:
+        out.append(Q(node, G["trigger"], _text(record.trigger), graph))
+    if record.location is not None:
+        out.append(Q(node, G["location"], _text(record.location), graph))
+    speaker = record.speaker
+    if speaker is not None:
+        out.append(Q(node, G["speaker"], _actor_node(speaker.id), graph))
+        out.append(Q(node, G["speakerText"], _text(speaker.text), graph))
+        if speaker.role:
+            out.append(Q(node, G["speakerRole"], _text(speaker.role), graph))
+    if supports(record):
+        out.append(Q(subj, prop, objn, graph))
 
 
-def document_triples(
+def document_quads(
     document: Document, relations: Sequence[RelationRecord], *, extractor_version: str
-) -> list[Triple]:
-    """Every triple of a document's named graph.
+) -> list[ox.Quad]:
+    """Every quad of a document's named graph, as the store writes them.
 
     Parameters
     ----------
@@ -133,14 +238,95 @@ def document_triples(
 
     Returns
     -------
-    list of triples
-        Deterministic: the same input gives the same triples.
+    list of pyoxigraph.Quad
+        Deterministic and free of duplicates; every quad is in the graph named by
+        :func:`graph.iris.document_iri` of the document's id.
 
     Raises
     ------
     InvalidQuery
         When the document has no id, a record belongs to another document, or a record's
         relation type, PLOVER category or polarity disagrees with the ontology.
+    StoreError
+        When a value cannot be an RDF term (nothing is written then).
+
+    Examples
+    --------
+    >>> from extract.records import ActorRef
+    >>> tur = ActorRef(id="TUR", label="Turkey", type="State", country="TUR", text="Ankara")
+    >>> rus = ActorRef(id="RUS", label="Russia", type="State", country="RUS", text="Russia")
+    >>> rec = RelationRecord(doc="d1", sentence="Ankara backs Moscow.", start=0, end=20, subject=tur,
+    ...                      object=rus, relation="supports", plover="SUPPORT", polarity="cooperation",
+    ...                      confidence=0.8)
+    >>> quads = document_quads(Document(id="d1", text="Ankara backs Moscow."), [rec], extractor_version="t")
+    >>> len(quads), str(quads[0].graph_name)
+    (30, '<https://w3id.org/geokg/doc/d1>')
+    """
+    if not document.id:
+        raise InvalidQuery("a document needs an id before it is stored (Document.ensure_id())")
+    doc_id = document.id
+    doc_iri = document_iri(doc_id)
+    try:
+        return _document_quads(doc_iri, document, relations, extractor_version)
+    except InvalidQuery:
+        raise
+    except (TypeError, ValueError) as exc:  # a value Oxigraph refuses (a lone surrogate ...)
+        raise StoreError(f"cannot write graph {doc_iri}: invalid RDF term ({exc}); nothing was written") from exc
+
+
+def _document_quads(
+    doc_iri: URIRef, document: Document, relations: Sequence[RelationRecord], extractor_version: str
+) -> list[ox.Quad]:
+    doc_id = str(document.id)
+    Q, G = ox.Quad, _G
+    graph = _iri(doc_iri)
+    run = _iri(extraction_iri(doc_id))
+    out: list[ox.Quad] = [
+        Q(graph, _A, G["Document"], graph),
+        Q(graph, _IDENTIFIER, ox.Literal(doc_id), graph),
+        Q(graph, G["textHash"], ox.Literal(text_hash(document.text)), graph),
+        Q(run, _A, G["Extraction"], graph),
+        Q(run, _USED, graph, graph),
+        Q(run, G["extractorVersion"], _text(extractor_version), graph),
+    ]
+    if document.date is not None:
+        out.append(Q(graph, _DATE, _date_literal(document.date), graph))
+    if document.source:
+        out.append(Q(graph, G["documentSource"], _text(document.source), graph))
+
+    actors: dict[str, ActorRef] = {}
+    aliases: dict[str, set[str]] = defaultdict(set)
+    relation_prefix = f"{doc_iri}/relation/"
+    for index, record in enumerate(relations):
+        prop = _validate(doc_id, index, record)
+        _relation_quads(out, graph, run, ox.NamedNode(f"{relation_prefix}{index}"), prop, record)
+        mentioned = (record.subject, record.object) if record.speaker is None else (
+            record.subject, record.object, record.speaker)
+        for actor in mentioned:
+            if actor.id not in actors:
+                actors[actor.id] = actor
+            if actor.text:
+                aliases[actor.id].add(actor.text)
+    for key in sorted(actors):
+        actor = actors[key]
+        node = _actor_node(key)
+        out += (Q(node, p, o, graph) for p, o in
+                _actor_description(actor.id, actor.type, actor.label, actor.country, actor.role))
+        out += (Q(node, G["alias"], _text(alias), graph) for alias in sorted(aliases[key]) if alias != actor.label)
+    return list(dict.fromkeys(out))
+
+
+def document_triples(
+    document: Document, relations: Sequence[RelationRecord], *, extractor_version: str
+) -> list[Triple]:
+    """Every triple of a document's named graph, as rdflib terms (:func:`document_quads` read back).
+
+    Raises
+    ------
+    InvalidQuery
+        As :func:`document_quads`.
+    StoreError
+        As :func:`document_quads`.
 
     Examples
     --------
@@ -155,73 +341,10 @@ def document_triples(
     >>> (actor_iri("TUR"), GKG.supports, actor_iri("RUS")) in triples
     True
     """
-    if not document.id:
-        raise InvalidQuery("a document needs an id before it is stored (Document.ensure_id())")
-    doc_id = document.id
-    doc = document_iri(doc_id)
-    run = extraction_iri(doc_id)
-    out: list[Triple] = [
-        (doc, RDF.type, GKG.Document),
-        (doc, DCTERMS.identifier, Literal(doc_id)),
-        (doc, GKG.textHash, Literal(text_hash(document.text))),
-        (run, RDF.type, GKG.Extraction),
-        (run, PROV.used, doc),
-        (run, GKG.extractorVersion, Literal(extractor_version)),
+    return [
+        (rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object))
+        for q in document_quads(document, relations, extractor_version=extractor_version)
     ]
-    if document.date is not None:
-        out.append((doc, DCTERMS.date, Literal(document.date, datatype=XSD.date)))
-    if document.source:
-        out.append((doc, GKG.documentSource, Literal(document.source)))
-
-    actors: dict[str, ActorRef] = {}
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for index, record in enumerate(relations):
-        prop = _validate(doc_id, index, record)
-        node = relation_iri(doc_id, index)
-        subj, obj = actor_iri(record.subject.id), actor_iri(record.object.id)
-        out += [
-            (node, RDF.type, GKG.Relation),
-            (node, GKG.subject, subj),
-            (node, GKG.object, obj),
-            (node, GKG.relationType, prop),
-            (node, GKG.evidence, Literal(record.sentence)),
-            (node, GKG.startOffset, Literal(record.start, datatype=XSD.integer)),
-            (node, GKG.endOffset, Literal(record.end, datatype=XSD.integer)),
-            (node, GKG.confidence, _decimal(record.confidence)),
-            (node, GKG.negated, Literal(record.negated, datatype=XSD.boolean)),
-            (node, GKG.modality, Literal(record.modality)),
-            (node, PROV.wasDerivedFrom, doc),
-            (node, PROV.wasGeneratedBy, run),
-            (node, GKG.subjectText, Literal(record.subject.text)),
-            (node, GKG.objectText, Literal(record.object.text)),
-        ]
-        # the role can differ between mentions of one actor ("India" vs "New Delhi" acting: GOV)
-        if record.subject.role:
-            out.append((node, GKG.subjectRole, Literal(record.subject.role)))
-        if record.object.role:
-            out.append((node, GKG.objectRole, Literal(record.object.role)))
-        if record.date is not None:
-            out.append((node, GKG.eventDate, Literal(record.date, datatype=XSD.date)))
-        if record.trigger is not None:
-            out.append((node, GKG.trigger, Literal(record.trigger)))
-        if record.location is not None:
-            out.append((node, GKG.location, Literal(record.location)))
-        mentioned = [record.subject, record.object]
-        if record.speaker is not None:
-            out.append((node, GKG.speaker, actor_iri(record.speaker.id)))
-            out.append((node, GKG.speakerText, Literal(record.speaker.text)))
-            if record.speaker.role:
-                out.append((node, GKG.speakerRole, Literal(record.speaker.role)))
-            mentioned.append(record.speaker)
-        if supports(record):
-            out.append((subj, prop, obj))
-        for actor in mentioned:
-            actors.setdefault(actor.id, actor)
-            if actor.text:
-                aliases[actor.id].add(actor.text)
-    for key in sorted(actors):
-        out.extend(_actor_triples(actors[key], aliases[key]))
-    return list(dict.fromkeys(out))
 
 
 def _py(value: Node | None) -> object:

@@ -60,6 +60,12 @@ FLUSH_EVERY_QUADS = 100_000
 keep growing during a bulk ingest (measured: 611 MB instead of 324 MB resident after 20k relations)."""
 
 
+BULK_MAX_QUADS = 500_000
+"""Most quads one bulk-load step writes. Oxigraph's bulk loader adds the index files it builds in one
+atomic RocksDB ingestion per call (checked by killing loads: only whole calls are ever found); a step
+stays well under its one-million-quad work unit and always holds whole graphs."""
+
+
 def _named(iri: str) -> ox.NamedNode:
     cached = _NAMED_CACHE.get(iri)
     if cached is None:
@@ -91,7 +97,19 @@ def _to_ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise StoreError(f"cannot store RDF term {term!r}")
 
 
-def _from_ox_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """The rdflib twin of a pyoxigraph term (an ``xsd:string`` literal becomes a plain literal).
+
+    Raises
+    ------
+    StoreError
+        For anything else than an IRI, a blank node or a literal.
+
+    Examples
+    --------
+    >>> rdflib_term(ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+    rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
+    """
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -180,6 +198,21 @@ class GraphStore:
         before the failing one are stored and the error is raised.
         """
         return [self.replace_graph(graph, triples) for graph, triples in items]
+
+    def write_graphs(self, items: Sequence[tuple[URIRef, Sequence[ox.Quad]]], *, bulk: bool = False) -> list[bool]:
+        """:meth:`replace_graphs` for graphs already built as pyoxigraph quads (the fast write path).
+
+        Each item is a graph IRI and every quad it must hold (all in that graph). ``bulk``
+        lets a backend write many new graphs its fastest way, still each all or nothing.
+
+        Returns
+        -------
+        list[bool]
+            For each graph, whether it was written (False: it already held these quads).
+        """
+        return [self.replace_graph(graph, [(rdflib_term(q.subject), rdflib_term(q.predicate),
+                                            rdflib_term(q.object)) for q in quads])
+                for graph, quads in items]
 
     def drop_graph(self, graph: URIRef) -> None:  # pragma: no cover - interface
         """Remove a named graph and all its triples, in one transaction."""
@@ -276,7 +309,7 @@ class EmbeddedStore(GraphStore):
         try:
             quads = self.inner.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
             return [
-                (_from_ox_term(q.subject), _from_ox_term(q.predicate), _from_ox_term(q.object))
+                (rdflib_term(q.subject), rdflib_term(q.predicate), rdflib_term(q.object))
                 for q in quads
             ]
         except OSError as exc:
@@ -379,10 +412,8 @@ class EmbeddedStore(GraphStore):
         StoreError
             For a term Oxigraph rejects (nothing is written) or a failed write.
         """
-        name, quads = self._quads(graph, triples)
-        with self._lock:
-            self._first_write()
-            return self._write(graph, name, quads)
+        _, quads = self._quads(graph, triples)
+        return self.write_graphs([(graph, quads)])[0]
 
     def replace_graphs(self, items: Sequence[tuple[URIRef, Sequence[Triple]]]) -> list[bool]:
         """Several graphs at once: the new ones in one transaction, the others one by one.
@@ -401,31 +432,79 @@ class EmbeddedStore(GraphStore):
         StoreError
             For an invalid term or a failed write (the graphs before it are stored).
         """
-        converted: list[tuple[URIRef, ox.NamedNode, list[ox.Quad]]] = []
+        converted: list[tuple[URIRef, list[ox.Quad]]] = []
         for graph, triples in items:
             try:
-                converted.append((graph, *self._quads(graph, triples)))
+                converted.append((graph, self._quads(graph, triples)[1]))
             except StoreError:
                 break  # write what comes before it, then report it below
-        with self._lock:
-            self._first_write()
-            names = [name for _, name, _ in converted]
-            fresh = len(set(names)) == len(names) and not any(self.inner.contains_named_graph(n) for n in names)
-            done: list[bool] = []
-            if fresh and converted:
-                try:
-                    batch = [q for _, _, quads in converted for q in quads]
-                    self.inner.extend(batch)
-                    done = [True] * len(converted)
-                    self._written(len(batch))
-                except (OSError, SyntaxError, ValueError):
-                    done = []  # the transaction wrote nothing: retry graph by graph below
-            if not done:
-                done = [self._write(graph, name, quads) for graph, name, quads in converted]
+        done = self.write_graphs(converted)
         if len(converted) < len(items):
             graph, triples = items[len(converted)]
             self._quads(graph, triples)  # raises the StoreError naming it
         return done
+
+    def write_graphs(self, items: Sequence[tuple[URIRef, Sequence[ox.Quad]]], *, bulk: bool = False) -> list[bool]:
+        """Make each graph hold exactly its quads: new graphs together, the others one by one.
+
+        The graphs that do not exist yet are written together: with one transactional
+        ``extend``, or, with ``bulk`` on an on-disk store, with Oxigraph's bulk loader, which
+        builds the index files aside and adds them to the store in one atomic step (at most
+        :data:`BULK_MAX_QUADS` quads a step, whole graphs each), and is several times faster.
+        Either way a graph is all or nothing, after a failure or a crash alike. When that
+        write fails, the graphs are written one at a time, so an error names the graph at
+        fault and the graphs before it are stored. A graph that already exists is replaced
+        by one atomic SPARQL update, or left alone when it already holds exactly its quads.
+
+        Parameters
+        ----------
+        items
+            Each graph's IRI and every quad it must hold (all in that graph, as
+            :func:`graph.rdf.document_quads` builds them).
+        bulk
+            Use the bulk loader for the new graphs of an on-disk store.
+
+        Returns
+        -------
+        list[bool]
+            For each graph, whether it was written (False: it already held these quads).
+
+        Raises
+        ------
+        StoreError
+            For a failed write (the graphs before it are stored).
+        """
+        named = [(graph, _named(str(graph)), list(quads)) for graph, quads in items]
+        with self._lock:
+            self._first_write()
+            names = [name for _, name, _ in named]
+            fresh = len(set(names)) == len(names) and not any(self.inner.contains_named_graph(n) for n in names)
+            done: list[bool] = []
+            if fresh and named:
+                try:
+                    if bulk and self.persistent:
+                        self._bulk([quads for _, _, quads in named])
+                    else:
+                        batch = [q for _, _, quads in named for q in quads]
+                        self.inner.extend(batch)
+                        self._written(len(batch))
+                    done = [True] * len(named)
+                except (OSError, SyntaxError, ValueError):
+                    done = []  # the failed step wrote nothing: retry graph by graph below
+            if not done:
+                done = [self._write(graph, name, quads) for graph, name, quads in named]
+        return done
+
+    def _bulk(self, graphs: Sequence[list[ox.Quad]]) -> None:
+        """Bulk-load whole graphs, in steps of at most :data:`BULK_MAX_QUADS` quads (each atomic)."""
+        step: list[ox.Quad] = []
+        for quads in graphs:
+            if step and len(step) + len(quads) > BULK_MAX_QUADS:
+                self.inner.bulk_extend(step)
+                step = []
+            step += quads
+        if step:
+            self.inner.bulk_extend(step)
 
     def drop_graph(self, graph: URIRef) -> None:
         """Remove a named graph and all its triples, in one transaction."""
