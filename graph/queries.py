@@ -15,6 +15,7 @@ supports Syria, Turkey consults with Russia).
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from itertools import islice
@@ -25,9 +26,10 @@ import networkx as nx
 from graph.actors import actor_summary, resolve_actor
 from graph.errors import InvalidQuery, RelationNotFound
 from graph.filters import RelationFilter, filtered_graph, relation_stats
-from graph.models import ActorPath, EgoNetwork, Evidence, Neighbour, NetworkEdge, PathHop, RelationPair
+from graph.models import ActorPath, ActorSummary, EgoNetwork, Evidence, Neighbour, NetworkEdge, PathHop, RelationPair
 from graph.projection import Mention
 from graph.signed import pair_mentions, polarity_of, relation_id, signed_graph
+from graph.view_cache import derived, undirected_neighbours
 from ontology import (
     RelationType,
     UnknownRelationType,
@@ -86,11 +88,67 @@ def _names(family: Iterable[RelationType], flt: RelationFilter | None) -> set[st
     return names if chosen is None else names & chosen
 
 
-def _counts(mentions: Sequence[Mention], flt: RelationFilter | None) -> dict[str, Any]:
-    stats = relation_stats(mentions, flt.weight_by if flt is not None else "documents")
+def _counts(mentions: Sequence[Mention], weight_by: str) -> dict[str, Any]:
+    stats = relation_stats(mentions, weight_by)  # type: ignore[arg-type]
     return {"weight": stats["weight"], "mentions": stats["mentions"], "documents": stats["documents"],
             "sources": stats["sources"], "evidence_count": stats["mentions"],
             "first_seen": stats["first_seen"], "last_seen": stats["last_seen"]}
+
+
+def _weight_by(flt: RelationFilter | None) -> str:
+    return flt.weight_by if flt is not None else "documents"
+
+
+def view_summary(H: nx.DiGraph, node: str) -> ActorSummary:
+    """The summary of an actor of a filtered view, made once per view (the view keeps a copy of
+    every public node attribute of the projection, so this equals :func:`graph.actors.actor_summary`
+    on the projection the view was made from). Read-only."""
+    return derived(H, ("summary", node), lambda: actor_summary(H, node))
+
+
+NeighbourRow = tuple[str, tuple[Mention, ...], dict[str, Any], list[str]]
+"""``(other actor, records, counts, relation types)`` of one neighbour (see :func:`neighbour_rows`)."""
+
+
+def neighbour_rows(H: nx.DiGraph, node: str, names: frozenset[str], *, direction: Direction = "both",
+                   weight_by: str = "documents") -> list[NeighbourRow]:
+    """The neighbours of ``node`` in view ``H`` under relation types ``names``, strongest first.
+
+    Order: weight, then records (both descending), then actor id. Computed once per view,
+    actor, types, direction and weight (:mod:`graph.view_cache`); read-only.
+    """
+    def build() -> list[NeighbourRow]:
+        others: set[str] = set()
+        if direction in ("both", "out"):
+            others.update(H.succ[node])
+        if direction in ("both", "in"):
+            others.update(H.pred[node])
+        others.discard(node)
+        rows: list[NeighbourRow] = []
+        for other in others:
+            if direction == "both":
+                mentions = pair_mentions(H, node, other, names)
+            else:
+                source, target = (node, other) if direction == "out" else (other, node)
+                edge = H.edges[source, target]["_mentions"] if H.has_edge(source, target) else []
+                mentions = [m for m in edge if m.relation in names]
+            if not mentions:
+                continue
+            rows.append((other, tuple(mentions), _counts(mentions, weight_by),
+                         sorted({m.relation for m in mentions})))
+        rows.sort(key=lambda r: (-r[2]["weight"], -r[2]["evidence_count"], r[0]))
+        return rows
+
+    if node not in H:
+        return []
+    return derived(H, ("neighbours", node, names, direction, weight_by), build)
+
+
+def neighbour(H: nx.DiGraph, row: NeighbourRow, polarity: str, expand: Expand | None = None) -> Neighbour:
+    """The :class:`~graph.models.Neighbour` answer for one row of :func:`neighbour_rows`."""
+    other, mentions, counts, relations = row
+    return Neighbour(actor=view_summary(H, other), relations=list(relations), polarity=polarity,
+                     evidence=expand(mentions) if expand is not None else None, **counts)
 
 
 def dominant_relation(data: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
@@ -143,47 +201,30 @@ def related(
     >>> [(n.actor.id, n.relations, n.weight) for n in related(G, "SYR", "opposes")]
     [('TUR', ['attacks'], 1)]
     """
+    node, names, polarity = check_related(G, actor, relation, direction=direction, min_weight=min_weight, flt=flt)
+    H = _view(G, flt, view)
+    rows = [r for r in neighbour_rows(H, node, names, direction=direction, weight_by=_weight_by(flt))
+            if r[2]["weight"] >= min_weight]
+    return [neighbour(H, row, polarity, expand) for row in rows]
+
+
+def check_related(
+    G: nx.DiGraph, actor: str, relation: str, *, direction: Direction = "both", min_weight: int = 1,
+    flt: RelationFilter | None = None,
+) -> tuple[str, frozenset[str], str]:
+    """Check the options of :func:`related` and resolve its actor: ``(actor id, type names, polarity)``.
+
+    Raises
+    ------
+    ActorNotFound, InvalidQuery
+    """
     if direction not in ("both", "out", "in"):
         raise InvalidQuery(f"direction must be both, out or in, not {direction!r}")
     if min_weight < 1:
         raise InvalidQuery(f"min_weight must be at least 1, got {min_weight}")
     family = relation_family(relation)
-    names = _names(family, flt)
-    polarity = family[0].polarity
-    node = resolve_actor(G, actor)
-    H = _view(G, flt, view)
-    if node not in H:
-        return []
-    others: set[str] = set()
-    if direction in ("both", "out"):
-        others.update(H.successors(node))
-    if direction in ("both", "in"):
-        others.update(H.predecessors(node))
-    others.discard(node)
-    found: list[Neighbour] = []
-    for other in sorted(others):
-        if direction == "both":
-            mentions = pair_mentions(H, node, other, names)
-        else:
-            source, target = (node, other) if direction == "out" else (other, node)
-            edge = H.edges[source, target]["_mentions"] if H.has_edge(source, target) else []
-            mentions = [m for m in edge if m.relation in names]
-        if not mentions:
-            continue
-        counts = _counts(mentions, flt)
-        if counts["weight"] < min_weight:
-            continue
-        found.append(
-            Neighbour(
-                actor=actor_summary(G, other),
-                relations=sorted({m.relation for m in mentions}),
-                polarity=polarity,
-                evidence=expand(mentions) if expand is not None else None,
-                **counts,
-            )
-        )
-    found.sort(key=lambda n: (-n.weight, -n.evidence_count, n.actor.id))
-    return found
+    names = frozenset(_names(family, flt))
+    return resolve_actor(G, actor), names, family[0].polarity
 
 
 def opponents(
@@ -330,30 +371,64 @@ def relation_detail(
 
 
 # ---------------------------------------------------------------------- paths
+EVIDENCE_PER_HOP = 5
+"""Evidence records a path hop carries at most by default (its ``evidence_count`` counts them all)."""
+MAX_EVIDENCE_PER_HOP = 100
+"""Largest ``evidence_limit`` a path query accepts."""
+
+
 def _check_hops(max_hops: object, most: int, name: str = "max_hops") -> None:
     if isinstance(max_hops, bool) or not isinstance(max_hops, int) or not 1 <= max_hops <= most:
         raise InvalidQuery(f"{name} must be an integer between 1 and {most}, got {max_hops!r}")
 
 
-def _hop(G: nx.DiGraph, H: nx.DiGraph, S: nx.Graph, a: str, b: str, flt: RelationFilter | None,
-         expand: Expand | None) -> PathHop:
+def _check_count(value: object, least: int, most: int, name: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
+        raise InvalidQuery(f"{name} must be between {least} and {most}, got {value!r}")
+
+
+def check_path_options(*, max_hops: int = 4, limit: int = 10, mode: PathMode = "shortest",
+                       signed: SignWanted = "any", evidence_limit: int = EVIDENCE_PER_HOP) -> None:
+    """Check the options of :func:`paths`.
+
+    Raises
+    ------
+    InvalidQuery
+        For ``max_hops``, ``limit``, ``mode``, ``signed`` or ``evidence_limit`` out of range.
+    """
+    if mode not in ("shortest", "all"):
+        raise InvalidQuery(f"mode must be shortest or all, not {mode!r}")
+    if signed not in ("any", "positive", "negative"):
+        raise InvalidQuery(f"signed must be any, positive or negative, not {signed!r}")
+    _check_hops(max_hops, MAX_HOPS if mode == "shortest" else MAX_SIMPLE_HOPS)
+    _check_count(limit, 1, MAX_PATHS, "limit")
+    _check_count(evidence_limit, 0, MAX_EVIDENCE_PER_HOP, "evidence_limit")
+
+
+def _pair_records(H: nx.DiGraph, a: str, b: str) -> list[Mention]:
+    key = ("pair", a, b) if a < b else ("pair", b, a)
+    return derived(H, key, lambda: pair_mentions(H, a, b))
+
+
+def _hop(H: nx.DiGraph, S: nx.Graph, a: str, b: str, expand: Expand | None, evidence_limit: int) -> PathHop:
     data = S.edges[a, b]
-    mentions = pair_mentions(H, a, b)
+    mentions = _pair_records(H, a, b)
     return PathHop(
-        source=actor_summary(G, data["source"]),
-        target=actor_summary(G, data["target"]),
+        source=view_summary(H, data["source"]),
+        target=view_summary(H, data["target"]),
         relation=data["relation"],
         relation_id=relation_id(data["source"], data["relation"], data["target"]),
         polarity="cooperation" if data["sign"] > 0 else "conflict",
         sign=data["sign"],
         weight=data["weight"],
-        evidence=expand(mentions) if expand is not None else [],
+        evidence=expand(mentions[:evidence_limit]) if expand is not None and evidence_limit > 0 else [],
+        evidence_count=len(mentions),
     )
 
 
-def _path(G: nx.DiGraph, H: nx.DiGraph, S: nx.Graph, nodes: Sequence[str], flt: RelationFilter | None,
-          expand: Expand | None) -> ActorPath:
-    hops = [_hop(G, H, S, a, b, flt, expand) for a, b in zip(nodes, nodes[1:])]
+def _path(H: nx.DiGraph, S: nx.Graph, nodes: Sequence[str], expand: Expand | None,
+          evidence_limit: int) -> ActorPath:
+    hops = [_hop(H, S, a, b, expand, evidence_limit) for a, b in zip(nodes, nodes[1:])]
     sign = 1
     for hop in hops:
         sign *= hop.sign
@@ -372,6 +447,7 @@ def paths(
     flt: RelationFilter | None = None,
     view: nx.DiGraph | None = None,
     expand: Expand | None = None,
+    evidence_limit: int = EVIDENCE_PER_HOP,
 ) -> list[ActorPath]:
     """Paths between two actors over supported relations, each hop with its relation and sign.
 
@@ -379,6 +455,10 @@ def paths(
     relation as recorded (``source`` acts on ``target``): the heaviest type of the pair's
     net polarity, that polarity, its sign and the pair's weight. A path's sign is the
     product of its hops' signs (the enemy of my enemy: two conflict hops give +1).
+
+    Shortest paths are found by a breadth-first search from both ends that stops where
+    the two meet, so a query between two well-connected actors touches their
+    neighbourhoods, not the whole network.
 
     Parameters
     ----------
@@ -391,13 +471,17 @@ def paths(
         simple path of at most ``max_hops`` hops.
     signed
         ``"positive"`` or ``"negative"``: only paths of that sign; ``"any"`` (default).
+    evidence_limit
+        With ``expand``: at most this many records (0..100) of each hop are expanded, the
+        first in (document, index) order; each hop's ``evidence_count`` counts them all.
 
     Raises
     ------
     ActorNotFound
         When either actor is unknown (the error names it).
     InvalidQuery
-        For ``max_hops``, ``limit``, ``mode`` or ``signed`` out of range, or the same actor twice.
+        For ``max_hops``, ``limit``, ``mode``, ``signed`` or ``evidence_limit`` out of
+        range, or the same actor twice.
 
     Examples
     --------
@@ -408,13 +492,7 @@ def paths(
     >>> [(p.length, p.sign) for p in paths(G, "SYR", "RUS", mode="all", max_hops=2)]
     [(1, 1), (2, -1)]
     """
-    if mode not in ("shortest", "all"):
-        raise InvalidQuery(f"mode must be shortest or all, not {mode!r}")
-    if signed not in ("any", "positive", "negative"):
-        raise InvalidQuery(f"signed must be any, positive or negative, not {signed!r}")
-    _check_hops(max_hops, MAX_HOPS if mode == "shortest" else MAX_SIMPLE_HOPS)
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PATHS:
-        raise InvalidQuery(f"limit must be between 1 and {MAX_PATHS}, got {limit!r}")
+    check_path_options(max_hops=max_hops, limit=limit, mode=mode, signed=signed, evidence_limit=evidence_limit)
     start = resolve_actor(G, source)
     goal = resolve_actor(G, target)
     if start == goal:
@@ -422,25 +500,100 @@ def paths(
     H = _view(G, flt, view)
     if start not in H or goal not in H:
         return []
-    S = signed_graph(H, flt.weight_by if flt is not None else "documents")
+    S = signed_graph(H, _weight_by(flt))
     if start not in S or goal not in S:
         return []
     wanted = {"any": None, "positive": 1, "negative": -1}[signed]
-    distance = nx.single_source_shortest_path_length(S, goal, cutoff=max_hops)
-    if start not in distance:
-        return []
-    lengths = [distance[start]] if mode == "shortest" else range(distance[start], max_hops + 1)
+    routes: Iterator[list[str]]
+    if mode == "shortest":
+        levels = shortest_path_levels(S, start, goal, max_hops=max_hops)
+        if levels is None:
+            return []
+        routes = _level_routes(S, levels)
+    else:
+        distance = nx.single_source_shortest_path_length(S, goal, cutoff=max_hops)
+        if start not in distance:
+            return []
+        routes = _routes(S, start, goal, range(distance[start], max_hops + 1), distance)
     out: list[ActorPath] = []
-    for route in islice(_routes(S, start, goal, lengths, distance), _ENUMERATION_CAP):
+    for route in islice(routes, _ENUMERATION_CAP):
         sign = 1
         for a, b in zip(route, route[1:]):
             sign *= S.edges[a, b]["sign"]
         if wanted is not None and sign != wanted:
             continue
-        out.append(_path(G, H, S, route, flt, expand))
+        out.append(_path(H, S, route, expand, evidence_limit))
         if len(out) >= limit:
             break
     return out
+
+
+def shortest_path_levels(S: nx.Graph, start: str, goal: str, *, max_hops: int) -> list[set[str]] | None:
+    """The actors on the shortest paths between two actors, by their distance from ``start``.
+
+    A breadth-first search from both ends, a whole layer at a time, always growing the
+    side with fewer edges to follow, until the layers meet. Returns ``[{start}, ...,
+    {goal}]`` (one set per distance, the path length is ``len - 1``), or None when the two
+    are more than ``max_hops`` apart.
+
+    Examples
+    --------
+    >>> S = nx.Graph([("A", "B"), ("B", "D"), ("A", "C"), ("C", "D"), ("D", "E"), ("A", "F")])
+    >>> [sorted(level) for level in shortest_path_levels(S, "A", "E", max_hops=4)]
+    [['A'], ['B', 'C'], ['D'], ['E']]
+    >>> shortest_path_levels(S, "A", "E", max_hops=2) is None
+    True
+    """
+    adj = S._adj
+    seen: tuple[dict[str, int], dict[str, int]] = ({start: 0}, {goal: 0})
+    layers: tuple[list[list[str]], list[list[str]]] = ([[start]], [[goal]])
+    meet: set[str] = set()
+    while len(layers[0]) + len(layers[1]) - 2 < max_hops:
+        side = 0 if sum(len(adj[n]) for n in layers[0][-1]) <= sum(len(adj[n]) for n in layers[1][-1]) else 1
+        mine, other = seen[side], seen[1 - side]
+        depth = len(layers[side])
+        grown: list[str] = []
+        for node in layers[side][-1]:
+            for nxt in adj[node]:
+                if nxt not in mine:
+                    mine[nxt] = depth
+                    grown.append(nxt)
+        if not grown:
+            return None
+        layers[side].append(grown)
+        meet = {n for n in grown if n in other}
+        if meet:
+            break
+    if not meet:
+        return None
+    ks, kg = len(layers[0]) - 1, len(layers[1]) - 1
+    levels: list[set[str]] = [set() for _ in range(ks + kg + 1)]
+    levels[ks] = meet
+    for depth in range(ks - 1, -1, -1):  # back towards start: those with a neighbour one level on
+        ahead = levels[depth + 1]
+        levels[depth] = {n for n in layers[0][depth] if not adj[n].keys().isdisjoint(ahead)}
+    for step in range(1, kg + 1):  # on towards goal
+        behind = levels[ks + step - 1]
+        levels[ks + step] = {n for n in layers[1][kg - step] if not adj[n].keys().isdisjoint(behind)}
+    return levels
+
+
+def _level_routes(S: nx.Graph, levels: list[set[str]]) -> Iterator[list[str]]:
+    """Every path through one actor of each level in turn (neighbours each), in lexicographic order."""
+    adj = S._adj
+    last = len(levels) - 1
+    path = [next(iter(levels[0]))]
+
+    def extend(node: str, depth: int) -> Iterator[list[str]]:
+        if depth == last:
+            yield list(path)
+            return
+        for other in sorted(adj[node].keys() & levels[depth + 1]):
+            path.append(other)
+            yield from extend(other, depth + 1)
+            path.pop()
+
+    yield from extend(path[0], 0)
 
 
 def _routes(S: nx.Graph, start: str, goal: str, lengths: Iterable[int],
@@ -488,29 +641,65 @@ def shortest_paths(
 
 
 # ---------------------------------------------------------------------- ego network
+EGO_NODE_LIMIT = 200
+"""Actors an ego network lists at most by default (its ``total_nodes`` counts them all)."""
+EGO_EDGE_LIMIT = 1000
+"""Edges an ego network lists at most by default (its ``total_edges`` counts them all)."""
+MAX_EGO_NODE_LIMIT = 10_000
+MAX_EGO_EDGE_LIMIT = 50_000
+
+
+def _network_edge(source: str, target: str, data: dict[str, Any]) -> NetworkEdge:
+    name, _ = dominant_relation(data) or ("", {})
+    return NetworkEdge(
+        source=source, target=target, relation=name, polarity=polarity_of(name),
+        weight=data["weight"], cooperation_weight=data["cooperation_weight"],
+        conflict_weight=data["conflict_weight"],
+        relations={n: s["weight"] for n, s in data["relations"].items()},
+        first_seen=data["first_seen"], last_seen=data["last_seen"],
+    )
+
+
 def network_edges(H: nx.DiGraph, nodes: Iterable[str] | None = None) -> list[NetworkEdge]:
     """The directed edges of a filtered view (between ``nodes`` when given), sorted."""
-    keep = set(nodes) if nodes is not None else None
-    out: list[NetworkEdge] = []
-    for source, target, data in sorted(H.edges(data=True), key=lambda e: (e[0], e[1])):
-        if keep is not None and (source not in keep or target not in keep):
-            continue
-        name, stat = dominant_relation(data) or ("", {})
-        out.append(NetworkEdge(
-            source=source, target=target, relation=name, polarity=polarity_of(name),
-            weight=data["weight"], cooperation_weight=data["cooperation_weight"],
-            conflict_weight=data["conflict_weight"],
-            relations={n: s["weight"] for n, s in data["relations"].items()},
-            first_seen=data["first_seen"], last_seen=data["last_seen"],
-        ))
-    return out
+    succ = H._succ
+    if nodes is None:
+        pairs = sorted((u, v) for u, v in H.edges)
+    else:
+        keep = {n for n in nodes if n in succ}
+        pairs = sorted((u, v) for u in keep for v in succ[u].keys() & keep)
+    return [_network_edge(u, v, succ[u][v]) for u, v in pairs]
+
+
+def ego_members(H: nx.DiGraph, node: str, hops: int) -> dict[str, int]:
+    """The actors within ``hops`` of ``node`` in view ``H``, either direction, with their distance (cached)."""
+    def build() -> dict[str, int]:
+        distance = {node: 0}
+        frontier = [node]
+        for depth in range(1, hops + 1):
+            grown: list[str] = []
+            for current in frontier:
+                for other in undirected_neighbours(H, current):
+                    if other not in distance:
+                        distance[other] = depth
+                        grown.append(other)
+            frontier = grown
+        return distance
+
+    return derived(H, ("ego-members", node, hops), build)
 
 
 def ego_network(
     G: nx.DiGraph, actor: str, *, hops: int = 1, flt: RelationFilter | None = None,
-    view: nx.DiGraph | None = None,
+    view: nx.DiGraph | None = None, limit: int = EGO_NODE_LIMIT, edge_limit: int = EGO_EDGE_LIMIT,
 ) -> EgoNetwork:
     """An actor's neighbourhood within ``hops`` (either direction) in the filtered view.
+
+    A hub's neighbourhood can hold most of the network, so the answer is cut explicitly:
+    at most ``limit`` actors (the nearest first, then those in most relation records, then
+    by id; the actor itself always) and at most ``edge_limit`` edges between them (the
+    heaviest first, then by ids), listed by id. ``total_nodes`` and ``total_edges`` count
+    the whole neighbourhood, and ``truncated`` says whether anything was left out.
 
     Raises
     ------
@@ -522,19 +711,54 @@ def ego_network(
     >>> ego = ego_network(example_graph(), "SYR")
     >>> [n.id for n in ego.nodes], [(e.source, e.target) for e in ego.edges]
     (['RUS', 'SYR', 'TUR'], [('RUS', 'SYR'), ('RUS', 'TUR'), ('TUR', 'RUS'), ('TUR', 'SYR')])
+    >>> small = ego_network(example_graph(), "SYR", limit=2, edge_limit=1)
+    >>> [n.id for n in small.nodes], len(small.edges), small.total_nodes, small.total_edges, small.truncated
+    (['RUS', 'SYR'], 1, 3, 4, True)
     """
-    _check_hops(hops, 4, "hops")
+    check_ego_options(hops=hops, limit=limit, edge_limit=edge_limit)
     node = resolve_actor(G, actor)
     H = _view(G, flt, view)
-    members = {node}
-    if node in H:
-        members = set(nx.single_source_shortest_path_length(H.to_undirected(as_view=True), node, cutoff=hops))
-    return EgoNetwork(
-        actor=actor_summary(G, node),
-        hops=hops,
-        nodes=[actor_summary(G, n) for n in sorted(members)],
-        edges=network_edges(H, members),
-    )
+    if node not in H:
+        me = actor_summary(G, node)
+        return EgoNetwork(actor=me, hops=hops, nodes=[me], edges=[], total_nodes=1, total_edges=0)
+
+    def build() -> EgoNetwork:
+        members = ego_members(H, node, hops)
+        succ = H._succ
+        total_edges = sum(len(succ[u].keys() & members.keys()) for u in members)
+        if len(members) <= limit:
+            kept = set(members)
+        else:
+            relations = {n: int(H.nodes[n].get("relations", 0)) for n in members}
+            kept = set(sorted(members, key=lambda n: (members[n], -relations[n], n))[:limit])
+        pairs = [(u, v) for u in kept for v in succ[u].keys() & kept]
+        if len(pairs) > edge_limit:
+            pairs = heapq.nsmallest(edge_limit, pairs, key=lambda e: (-succ[e[0]][e[1]]["weight"], e))
+        pairs.sort()
+        return EgoNetwork(
+            actor=view_summary(H, node),
+            hops=hops,
+            nodes=[view_summary(H, n) for n in sorted(kept)],
+            edges=[_network_edge(u, v, succ[u][v]) for u, v in pairs],
+            total_nodes=len(members),
+            total_edges=total_edges,
+            truncated=len(kept) < len(members) or len(pairs) < total_edges,
+        )
+
+    return derived(H, ("ego", node, hops, limit, edge_limit), build).model_copy()
+
+
+def check_ego_options(*, hops: int = 1, limit: int = EGO_NODE_LIMIT, edge_limit: int = EGO_EDGE_LIMIT) -> None:
+    """Check the options of :func:`ego_network`.
+
+    Raises
+    ------
+    InvalidQuery
+        For ``hops``, ``limit`` or ``edge_limit`` out of range.
+    """
+    _check_hops(hops, 4, "hops")
+    _check_count(limit, 1, MAX_EGO_NODE_LIMIT, "limit")
+    _check_count(edge_limit, 1, MAX_EGO_EDGE_LIMIT, "edge_limit")
 
 
 def known_relation_types() -> list[str]:
@@ -543,12 +767,24 @@ def known_relation_types() -> list[str]:
 
 
 __all__ = [
+    "EGO_EDGE_LIMIT",
+    "EGO_NODE_LIMIT",
+    "EVIDENCE_PER_HOP",
+    "MAX_EGO_EDGE_LIMIT",
+    "MAX_EGO_NODE_LIMIT",
+    "MAX_EVIDENCE_PER_HOP",
     "MAX_HOPS",
     "MAX_SIMPLE_HOPS",
     "allies",
+    "check_ego_options",
+    "check_path_options",
+    "check_related",
     "dominant_relation",
     "ego_network",
     "known_relation_types",
+    "ego_members",
+    "neighbour",
+    "neighbour_rows",
     "network_edges",
     "opponents",
     "parse_relation_id",
@@ -557,5 +793,7 @@ __all__ = [
     "relation_detail",
     "relation_family",
     "relation_pairs",
+    "shortest_path_levels",
     "shortest_paths",
+    "view_summary",
 ]

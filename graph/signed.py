@@ -17,6 +17,7 @@ import networkx as nx
 
 from graph.filters import relation_stats
 from graph.projection import Mention
+from graph.view_cache import derived
 from ontology import relation_type
 
 SIGN_OF_POLARITY = {"cooperation": 1, "conflict": -1}
@@ -107,7 +108,7 @@ def signed_graph(H: nx.DiGraph, weight_by: str = "documents") -> nx.Graph:
 
     Edge attributes: ``sign`` (+1/-1), ``weight``, ``cooperation_weight``, ``conflict_weight``,
     ``relation`` with its recorded ``source`` and ``target``. Built once per view and weight
-    (kept in ``H.graph["_signed"]``): treat both as read-only.
+    (kept with the view, :mod:`graph.view_cache`): treat both as read-only.
 
     Examples
     --------
@@ -117,9 +118,10 @@ def signed_graph(H: nx.DiGraph, weight_by: str = "documents") -> nx.Graph:
     >>> S.edges["SYR", "TUR"]["sign"], S.edges["RUS", "SYR"]["sign"]
     (-1, 1)
     """
-    cache = H.graph.setdefault("_signed", {})
-    if weight_by in cache:
-        return cache[weight_by]
+    return derived(H, ("signed", weight_by), lambda: _build_signed(H, weight_by))
+
+
+def _build_signed(H: nx.DiGraph, weight_by: str) -> nx.Graph:
     S = nx.Graph()
     S.add_nodes_from(sorted(H.nodes))
     pairs = sorted({tuple(sorted((u, v))) for u, v in H.edges if u != v})
@@ -130,7 +132,6 @@ def signed_graph(H: nx.DiGraph, weight_by: str = "documents") -> nx.Graph:
         S.add_edge(a, b, sign=summary.sign, weight=summary.weight, relation=summary.relation,
                    source=summary.source, target=summary.target,
                    cooperation_weight=summary.cooperation_weight, conflict_weight=summary.conflict_weight)
-    cache[weight_by] = S
     return S
 
 

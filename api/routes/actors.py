@@ -11,6 +11,7 @@ from api.errors import ERROR_RESPONSES, not_found_responses
 from api.query_params import Evidence, FilterDep, Limit, Offset
 from graph.filters import MAX_EGO_HOPS
 from graph.models import ActorSummary, EgoNetwork, Neighbour, Page
+from graph.queries import EGO_EDGE_LIMIT, EGO_NODE_LIMIT, MAX_EGO_EDGE_LIMIT, MAX_EGO_NODE_LIMIT
 
 router = APIRouter(prefix="/actors", tags=["actors"], responses=ERROR_RESPONSES)
 
@@ -60,6 +61,11 @@ def get_allies(actor: ActorParam, graph: GraphDep, flt: FilterDep, evidence: Evi
 def get_network(
     actor: ActorParam, graph: GraphDep, flt: FilterDep,
     hops: Annotated[int, Query(ge=1, le=MAX_EGO_HOPS, description="Radius, ignoring direction")] = 1,
+    limit: Annotated[int, Query(ge=1, le=MAX_EGO_NODE_LIMIT, description="Actors listed at most: the "
+                                "nearest, then the most active")] = EGO_NODE_LIMIT,
+    edge_limit: Annotated[int, Query(ge=1, le=MAX_EGO_EDGE_LIMIT, description="Edges listed at most: "
+                                     "the heaviest")] = EGO_EDGE_LIMIT,
 ) -> EgoNetwork:
-    """The actors within ``hops`` of this one and every relation edge between them."""
-    return graph.ego_network(actor, hops=hops, flt=flt)
+    """The actors within ``hops`` of this one and the relation edges between them, cut at ``limit``
+    actors and ``edge_limit`` edges (``total_nodes``, ``total_edges`` and ``truncated`` say so)."""
+    return graph.ego_network(actor, hops=hops, flt=flt, limit=limit, edge_limit=edge_limit)

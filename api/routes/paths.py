@@ -10,7 +10,7 @@ from api.deps import GraphDep
 from api.errors import ERROR_RESPONSES, not_found_responses
 from api.query_params import FilterDep
 from graph.models import ActorPath
-from graph.queries import MAX_HOPS, MAX_PATHS
+from graph.queries import EVIDENCE_PER_HOP, MAX_EVIDENCE_PER_HOP, MAX_HOPS, MAX_PATHS
 
 router = APIRouter(prefix="/paths", tags=["paths"], responses=ERROR_RESPONSES)
 
@@ -30,8 +30,12 @@ def list_paths(
                       Query(description="Only paths of this sign (product of the hops' signs)")] = "any",
     limit: Annotated[int, Query(ge=1, le=MAX_PATHS)] = 10,
     evidence: Annotated[bool, Query(description="Each hop's evidence records")] = True,
+    evidence_limit: Annotated[int, Query(ge=0, le=MAX_EVIDENCE_PER_HOP,
+                                         description="Evidence records per hop at most (`evidence_count` "
+                                                     "counts them all)")] = EVIDENCE_PER_HOP,
 ) -> list[ActorPath]:
     """Paths from ``source`` to ``target`` of at most ``max_hops`` hops (empty when none), by
-    length then actor ids; each hop with its relation as recorded, polarity, sign, weight and evidence."""
+    length then actor ids; each hop with its relation as recorded, polarity, sign, weight, its
+    first ``evidence_limit`` evidence records and ``evidence_count``."""
     return graph.paths(source, target, max_hops=max_hops, mode=mode, signed=signed, limit=limit, flt=flt,
-                       evidence=evidence)
+                       evidence=evidence, evidence_limit=evidence_limit)
