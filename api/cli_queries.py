@@ -234,9 +234,12 @@ def network(
         if as_json:
             _json(ego)
             return
-        typer.echo(f"{ego.actor.id}: {len(ego.nodes)} actors within {hops} hop(s)")
+        typer.echo(f"{ego.actor.id}: {ego.total_nodes} actors within {hops} hop(s)")
         for e in ego.edges:
             typer.echo(f"{e.source}\t{e.relation}\t{e.target}\t{e.polarity}\tweight {e.weight}")
+        if ego.truncated:
+            typer.echo(f"(cut: {len(ego.nodes)} of {ego.total_nodes} actors, the nearest and most active; "
+                       f"{len(ego.edges)} of {ego.total_edges} edges, the heaviest)")
 
 
 @query_app.command()
