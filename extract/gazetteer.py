@@ -108,8 +108,9 @@ def _info(
     country: str | None,
     role: str | None,
     offices: Iterable[Any] = (),
+    members: Iterable[ActorInfo] = (),
 ) -> ActorInfo:
-    return {
+    info: ActorInfo = {
         "id": id,
         "label": label,
         "type": type,
@@ -120,6 +121,10 @@ def _info(
             for o in offices
         ],
     }
+    members = list(members)
+    if members:
+        info["members"] = members
+    return info
 
 
 def _is_auto_exact(name: str) -> bool:
@@ -247,7 +252,24 @@ class _Builder:
             country=entry.country,
             role=entry.role,
             offices=entry.offices,
+            members=[self.member_info(member) for member in entry.members],
         )
+
+    def member_info(self, member: str) -> ActorInfo:
+        """The description of one member of a multi-actor entry: a state (``FRO``), a state's sector
+        (``USA-GOV``), else an actor known by that id (or an organisation of that id)."""
+        if re.fullmatch(r"[A-Z0-9]{3}", member):
+            return _info(id=member, label=self.state_labels.get(member, member), type="State", country=member,
+                         role=None)
+        sector = re.fullmatch(r"([A-Z0-9]{3})-([A-Z]{3})", member)
+        if sector:
+            country, role = sector.groups()
+            return _info(id=member, label=f"{self.state_labels.get(country, country)} ({ROLE_LABELS.get(role, role)})",
+                         type="StateInstitution", country=country, role=role)
+        known = self.actors.get(f"actor:{member}")
+        if known:
+            return {k: v for k, v in known[0].items() if k != "members"}
+        return _info(id=member, label=member, type="Organization", country=None, role=None)
 
     def build(self) -> Gazetteer:
         phrases = [(kind, text, key, exact) for (kind, _), (key, exact, _, text) in self.by_phrase.items()]

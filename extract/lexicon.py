@@ -148,6 +148,15 @@ class ReportCues(BaseModel):
     attribution_verbs: list[str]
 
 
+class BackingEventCues(BaseModel):
+    """Verbs whose subject backs both sides of the cooperation it welcomes (``cues.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    verbs: list[str] = Field(default_factory=list)
+    relation: str = "supports"
+
+
 class Cues(BaseModel):
     """Cue words for negation, modality and attribution (``cues.yaml``)."""
 
@@ -169,6 +178,9 @@ class Cues(BaseModel):
     nominal_control: list[str] = Field(default_factory=list)
     """Verbs whose subject is the doer of their object's nominalised relation ("welcomed a
     resumption of ties with Osgiliath", "sought a rapprochement with Egypt")."""
+    backing_events: BackingEventCues = Field(default_factory=BackingEventCues)
+    """Welcoming the cooperation of two others backs both: "Fornost welcomed the resumption of ties
+    between Gondor and Osgiliath" (Fornost supports Gondor and Osgiliath)."""
     owned_forces: list[str] = Field(default_factory=list)
     """Nouns whose pronoun owner acts through them: "Pakistan said **its aircraft** struck ...",
     "Russia said **its air defences** downed ..." (the owner resolves as a pronoun subject would)."""

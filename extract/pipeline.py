@@ -117,7 +117,7 @@ class Extractor:
     ) -> None:
         import spacy
 
-        from extract.actors import actor_for, add_actor_pipes
+        from extract.actors import actors_for, add_actor_pipes
         from extract.relations import RelationMatcher
 
         if batch_size < 1:
@@ -136,7 +136,7 @@ class Extractor:
         self.nlp = nlp
         self.model = model
         self.batch_size = batch_size
-        self._actor_for = actor_for
+        self._actor_for = actors_for
         self._matcher = RelationMatcher(nlp.vocab)
         meta = nlp.meta
         self.version: str = (

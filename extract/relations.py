@@ -21,7 +21,7 @@ one record per pair of actors, subject first in sentence order; the ontology mar
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.matcher import DependencyMatcher
@@ -38,7 +38,9 @@ ACTORS_KEY = "geokg_actors"
 PLACES_KEY = "geokg_places"
 """``doc.spans`` key of place names that are not actors."""
 
-Resolver = Callable[[Span], "ActorRef | None"]
+Resolver = Callable[[Span], "ActorRef | Sequence[ActorRef] | None"]
+"""Maps a mention to its actor (``extract.actors.actor_for``) or to every actor it names
+(``extract.actors.actors_for``: a multi-actor dictionary entry names several)."""
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _SETTING_UP = frozenset({"set", "form", "establish", "create", "build", "found", "run", "stage", "plan"})
@@ -153,6 +155,8 @@ class RelationMatcher:
         self._nominal_control = words(cues.nominal_control)
         self._reciprocal = words(cues.reciprocal_verbs)
         self._owned_forces = words(cues.owned_forces)
+        self._backing_verbs = words(cues.backing_events.verbs)
+        self._backing_relation = cues.backing_events.relation
         self._order_verbs = words(cues.order_verbs)
         self._event_preps = words(cues.event_preps)
         # words sent or exchanged in hostility ("threats", "accusations", "fire"): shared or sent, they
@@ -208,12 +212,13 @@ class RelationMatcher:
         for span in doc.spans.get(PLACES_KEY, []):
             for i in range(span.start, span.end):
                 places[i] = span
-        refs: dict[tuple[int, int], ActorRef | None] = {}
+        refs: dict[tuple[int, int], list[ActorRef]] = {}
 
-        def ref(span: Span) -> ActorRef | None:
+        def ref(span: Span) -> list[ActorRef]:
             key = (span.start, span.end)
             if key not in refs:
-                refs[key] = resolve(span)
+                found = resolve(span)
+                refs[key] = [] if found is None else [found] if isinstance(found, ActorRef) else list(found)
             return refs[key]
 
         found: dict[tuple, RelationRecord] = {}
@@ -276,7 +281,7 @@ class RelationMatcher:
         frame: Frame,
         at: dict[int, Span],
         places: dict[int, Span],
-        ref: Callable[[Span], ActorRef | None],
+        ref: Callable[[Span], list[ActorRef]],
         doc_id: str,
         date: dt.date | None,
         offset: int,
@@ -337,6 +342,9 @@ class RelationMatcher:
             pool = objects  # "talks between Russia and Iran"
         else:
             pool = []
+        # "Fornost welcomed the resumption of ties between Gondor and Osgiliath": the welcomer backs both sides
+        welcome, backers = (self._welcomers(nodes, trigger, at) if pool is objects and rtype.polarity == "cooperation"
+                            else (None, []))
         reciprocal = (not rtype.symmetric and light is not None and light.pos_ == "VERB"
                       and light.lemma_.lower() in self._reciprocal)
         if reciprocal and not objects and pool_subjects:
@@ -350,6 +358,7 @@ class RelationMatcher:
             pairs += [(o, s) for s, o in pairs]  # "Cairo traded barbs with Riyadh": both ways
         if not pairs:
             return []
+        backed = [(b, o) for b in backers for o in pool]
 
         context = self._context(clause, trigger, at)
         if (frame.kind == "noun" and light is None and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep"
@@ -370,48 +379,88 @@ class RelationMatcher:
         sent = trigger.sent
         event_date = self._event_date(sent, clause, trigger, date)
         location = self._location(clause, trigger, at, places)
-        speaker = ref(context.speaker) if context.speaker is not None else None
+        speakers = ref(context.speaker) if context.speaker is not None else []
+        speaker = speakers[0] if len(speakers) == 1 else None
         trigger_text = self._trigger_text(nodes, light)
 
-        raw = sent.text
-        text = raw.strip()
-        sent_start = sent.start_char + offset + (len(raw) - len(raw.lstrip()))
         records: list[RelationRecord] = []
         for subject, obj in pairs:
             if subject.span == obj.span:
                 continue
-            sref, oref = ref(subject.span), ref(obj.span)
-            if sref is None or oref is None or sref.id == oref.id:
-                continue
-            if (sref.country is not None and sref.country == oref.country and sref.role == oref.role == "GOV"
-                    and (sref.type == "Person") != (oref.type == "Person")):
-                continue  # Erdogan and "the Turkish leaders": a leader is part of his own government
-            confidence = frame.confidence * _MODALITY_FACTOR[context.modality]
-            for arg, actor in ((subject, sref), (obj, oref)):
-                if arg.pronoun:
-                    confidence *= _PRONOUN_ACTOR
-                elif actor.id.startswith("x-"):
-                    confidence *= _UNKNOWN_ACTOR
-            records.append(
-                RelationRecord(
-                    doc=doc_id,
-                    sentence=text,
-                    start=sent_start,
-                    end=sent_start + len(text),
-                    subject=sref,
-                    relation=rtype.snake,
-                    plover=rtype.plover,
-                    polarity=rtype.polarity,  # type: ignore[arg-type]
-                    object=oref,
-                    negated=context.negated,
-                    modality=context.modality,
-                    date=event_date,
-                    confidence=round(min(1.0, max(0.0, confidence)), 3),
-                    trigger=trigger_text,
-                    speaker=speaker,
-                    location=location,
-                )
+            for sref in ref(subject.span):
+                for oref in ref(obj.span):
+                    if sref.id != oref.id:
+                        records.extend(self._record(
+                            subject, sref, obj, oref, frame, rtype, context, sent, offset, doc_id,
+                            event_date, trigger_text, speaker, location))
+        records = self._events(records, context, rtype, light, trigger_text)
+        if backed and welcome is not None and not context.negated:
+            support = relation_type(self._backing_relation)
+            for backer, party in backed:
+                for sref in ref(backer.span):
+                    for oref in ref(party.span):
+                        if sref.id != oref.id:
+                            records.extend(self._record(
+                                backer, sref, party, oref, frame, support, context, sent, offset, doc_id,
+                                event_date, f"{welcome.text} {trigger_text}", speaker, location))
+        return records
+
+    def _record(
+        self, subject: _Arg, sref: ActorRef, obj: _Arg, oref: ActorRef, frame: Frame, rtype: RelationType,
+        context: _Context, sent: Span, offset: int, doc_id: str, event_date: dt.date | None, trigger_text: str,
+        speaker: ActorRef | None, location: str | None,
+    ) -> list[RelationRecord]:
+        """The record of one subject–object pair (none for a leader and his own government)."""
+        raw = sent.text
+        text = raw.strip()
+        sent_start = sent.start_char + offset + (len(raw) - len(raw.lstrip()))
+        records: list[RelationRecord] = []
+        if (sref.country is not None and sref.country == oref.country and sref.role == oref.role == "GOV"
+                and (sref.type == "Person") != (oref.type == "Person")):
+            return []  # Erdogan and "the Turkish leaders": a leader is part of his own government
+        confidence = frame.confidence * _MODALITY_FACTOR[context.modality]
+        for arg, actor in ((subject, sref), (obj, oref)):
+            if arg.pronoun:
+                confidence *= _PRONOUN_ACTOR
+            elif actor.id.startswith("x-"):
+                confidence *= _UNKNOWN_ACTOR
+        return [
+            RelationRecord(
+                doc=doc_id,
+                sentence=text,
+                start=sent_start,
+                end=sent_start + len(text),
+                subject=sref,
+                relation=rtype.snake,
+                plover=rtype.plover,
+                polarity=rtype.polarity,  # type: ignore[arg-type]
+                object=oref,
+                negated=context.negated,
+                modality=context.modality,
+                date=event_date,
+                confidence=round(min(1.0, max(0.0, confidence)), 3),
+                trigger=trigger_text,
+                speaker=speaker,
+                location=location,
             )
+        ]
+
+    def _welcomers(self, nodes: dict[str, Token], trigger: Token, at: dict[int, Span]) -> tuple[Token | None, list[_Arg]]:
+        """Who welcomes (hails, praises, backs) the cooperation of two others: the subject of such a
+        verb governing the trigger or its nominal ("Fornost welcomed a resumption of ties between Gondor
+        and Osgiliath", "the UN hailed the agreement between Armenia and Azerbaijan")."""
+        nominal = nodes.get("light")
+        noun = nominal if nominal is not None and nominal.pos_ in ("NOUN", "PROPN") else trigger
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in self._backing_verbs:
+            return None, []
+        return verb, self._clause_subjects(verb, at)
+
+    def _events(
+        self, records: list[RelationRecord], context: _Context, rtype: RelationType, light: Token | None,
+        trigger_text: str,
+    ) -> list[RelationRecord]:
+        """The records, plus the events a refusal or a stated intent adds between the same actors."""
         refusal = context.refusal_verb
         if refusal is not None and context.negated and rtype.polarity == "cooperation":
             trigger = trigger_text if refusal == light else f"{refusal.text} to {trigger_text}"

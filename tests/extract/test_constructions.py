@@ -31,9 +31,10 @@ def keyed(records: list[RelationRecord]) -> set[tuple[str, str, str, bool, str]]
         # a nominalised governing verb, its owner a pronoun resolved to the clause subject
         ("Egypt and Jordan welcomed their restoration of diplomatic relations with Qatar.",
          {("EGY", "cooperates_with", "QAT", False, "asserted"), ("JOR", "cooperates_with", "QAT", False, "asserted")}),
-        # ... with both sides named, the welcomer is not a party
+        # ... with both sides named, the welcomer is not a party to the ties: it backs both sides
         ("Germany welcomed the restoration of diplomatic ties between Iran and Saudi Arabia.",
-         {("IRN", "cooperates_with", "SAU", False, "asserted")}),
+         {("IRN", "cooperates_with", "SAU", False, "asserted"), ("DEU", "supports", "IRN", False, "asserted"),
+          ("DEU", "supports", "SAU", False, "asserted")}),
         ("Morocco announced the severing of diplomatic relations with Iran.",
          {("MAR", "sanctions", "IRN", False, "asserted")}),
         # a number of forces moved towards a border
@@ -141,7 +142,10 @@ def test_nominalised_governor_takes_its_owner(matcher: RelationMatcher) -> None:
                ("of", "of", "ADP", "prep", 3), ("ties", "tie", "NOUN", "pobj", 4),
                ("between", "between", "ADP", "prep", 5), ("Iran", "Iran", "PROPN", "pobj", 6),
                ("and", "and", "CCONJ", "cc", 7), ("Egypt", "Egypt", "PROPN", "conj", 7), (".", ".", "PUNCT", "punct", 1)]
-    assert triples(parse(matcher, between), matcher) == {("IRN", "cooperates_with", "EGY", False, "asserted")}
+    # the welcomer is no party to the ties, but backs both sides
+    assert triples(parse(matcher, between), matcher) == {
+        ("IRN", "cooperates_with", "EGY", False, "asserted"), ("TUR", "supports", "IRN", False, "asserted"),
+        ("TUR", "supports", "EGY", False, "asserted")}
 
 
 def test_a_list_read_as_an_apposition_is_coordination(matcher: RelationMatcher) -> None:
