@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -50,13 +51,19 @@ def create_app(settings: Settings | None = None, *, extractor: Extractor | None 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        graph = KnowledgeGraph.open(settings.store)
+        gc.disable()  # the projection is restored or built in one go: nothing to collect meanwhile
+        try:
+            graph = KnowledgeGraph.open(settings.store)
+            gc.freeze()  # it lives as long as the app: automatic collections need never walk it again
+        finally:
+            gc.enable()
         app.state.graph = graph
         try:
             yield
         finally:
             with app.state.graph_lock:
                 graph.close()
+            gc.unfreeze()  # what was frozen may now be garbage
 
     app = FastAPI(title="geokg", version=_version(), description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings

@@ -23,6 +23,7 @@ from graph.iris import ACTOR_PREFIX, DOC_PREFIX
 from graph.network_files import (
     EdgeRow,
     NodeRow,
+    collector_paused,
     network_table,
     write_edges_csv,
     write_gexf,
@@ -109,7 +110,8 @@ def network_for_export(G: nx.DiGraph, flt: RelationFilter | None = None) -> Netw
     ActorNotFound
         When the filter's ego actor is unknown.
     """
-    return network_table(filtered_graph(G, flt))
+    with collector_paused():  # the view and its rows are many new acyclic containers
+        return network_table(filtered_graph(G, flt))
 
 
 def write_network(table: NetworkTable, fmt: str) -> bytes:

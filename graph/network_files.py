@@ -23,9 +23,11 @@ that repeat (actor ids, relation names, dates) are escaped once per export.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any, NamedTuple, get_type_hints
 from xml.sax.saxutils import escape, quoteattr
@@ -98,6 +100,22 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building rows and text (acyclic, many).
+
+    Each automatic collection would walk the whole projection again: measured at 100k
+    relations, that was two thirds of the time of :func:`network_table`.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def _pair(edge: tuple[str, str, Any]) -> tuple[str, str]:
     return edge[0], edge[1]
 
@@ -127,6 +145,11 @@ def network_table(view: nx.DiGraph) -> tuple[list[NodeRow], list[EdgeRow]]:
     >>> [(e.source, e.relation, e.target, e.polarity) for e in edges]
     [('TUR', 'attacks', 'SYR', 'conflict')]
     """
+    with collector_paused():
+        return _network_rows(view)
+
+
+def _network_rows(view: nx.DiGraph) -> tuple[list[NodeRow], list[EdgeRow]]:
     edges: list[EdgeRow] = []
     dates: dict[Any, str] = {}
     for source, target, data in sorted(view.edges(data=True), key=_pair):
@@ -246,6 +269,11 @@ def write_graphml(nodes: list[NodeRow], edges: list[EdgeRow]) -> bytes:
     Key ids are the attribute names, except the edge label (``edge_label``): the node key
     ``label`` is the one Gephi reads as the node label.
     """
+    with collector_paused():
+        return _graphml(nodes, edges)
+
+
+def _graphml(nodes: list[NodeRow], edges: list[EdgeRow]) -> bytes:
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            _tag("graphml", {"xmlns": GRAPHML_NS, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
                             "xsi:schemaLocation": f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd"})]
@@ -282,6 +310,11 @@ VIZ_NS = "http://gexf.net/1.3/viz"
 
 def write_gexf(nodes: list[NodeRow], edges: list[EdgeRow]) -> bytes:
     """GEXF 1.3 of the rows: dynamic (``timeformat="date"``), edges coloured by polarity."""
+    with collector_paused():
+        return _gexf(nodes, edges)
+
+
+def _gexf(nodes: list[NodeRow], edges: list[EdgeRow]) -> bytes:
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            _tag("gexf", {"xmlns": GEXF_NS, "xmlns:viz": VIZ_NS,
                          "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
