@@ -250,6 +250,39 @@ def _ego_nodes(G: nx.DiGraph, centre: str, hops: int) -> set[str]:
     return set(nx.single_source_shortest_path_length(undirected, centre, cutoff=hops))
 
 
+def view_edge(G: nx.DiGraph, source: str, target: str, data: dict[str, Any], flt: RelationFilter,
+              names: frozenset[str] | None, *, by_actor: bool | None = None) -> dict[str, Any] | None:
+    """The attributes the filtered view gives the projection edge ``source`` → ``target``
+    (whose data is ``data``), or None when no record of it passes the filter."""
+    if by_actor is None:
+        by_actor = bool(flt.actor_types or flt.countries)
+    if by_actor and not (_actor_ok(G.nodes[source], flt) and _actor_ok(G.nodes[target], flt)):
+        return None
+    passing = [
+        m for doc in sorted(data["_docs"]) for m in data["_docs"][doc] if mention_passes(m, flt, names)
+    ]
+    if not passing:
+        return None
+    by_type: dict[str, list[Mention]] = {}
+    for m in passing:
+        by_type.setdefault(m.relation, []).append(m)
+    relations = {}
+    for name in sorted(by_type):
+        stats = relation_stats(by_type[name], flt.weight_by)
+        if stats["weight"] >= flt.min_weight:
+            relations[name] = stats
+    if not relations:
+        return None
+    kept = [m for m in passing if m.relation in relations]
+    total = dict(relations[kept[0].relation]) if len(by_type) == 1 and relations else \
+        relation_stats(kept, flt.weight_by)
+    polarity_weight = {"cooperation": 0, "conflict": 0}
+    for name in relations:
+        polarity_weight[_polarity(name)] += relations[name]["weight"]
+    return {"relations": relations, "_mentions": kept, "cooperation_weight": polarity_weight["cooperation"],
+            "conflict_weight": polarity_weight["conflict"], **total}
+
+
 def filtered_graph(G: nx.DiGraph, flt: RelationFilter | None = None) -> nx.DiGraph:
     """The projection seen through a filter: a new ``DiGraph`` (see the module docstring).
 
@@ -281,32 +314,9 @@ def filtered_graph(G: nx.DiGraph, flt: RelationFilter | None = None) -> nx.DiGra
     centre = resolve_actor(G, flt.actor) if flt.actor is not None else None
     by_actor = bool(flt.actor_types or flt.countries)
     for source, target, data in G.edges(data=True):
-        if by_actor and not (_actor_ok(G.nodes[source], flt) and _actor_ok(G.nodes[target], flt)):
-            continue
-        passing = [
-            m for doc in sorted(data["_docs"]) for m in data["_docs"][doc] if mention_passes(m, flt, names)
-        ]
-        if not passing:
-            continue
-        by_type: dict[str, list[Mention]] = {}
-        for m in passing:
-            by_type.setdefault(m.relation, []).append(m)
-        relations = {}
-        for name in sorted(by_type):
-            stats = relation_stats(by_type[name], flt.weight_by)
-            if stats["weight"] >= flt.min_weight:
-                relations[name] = stats
-        if not relations:
-            continue
-        kept = [m for m in passing if m.relation in relations]
-        total = dict(relations[kept[0].relation]) if len(by_type) == 1 and relations else \
-            relation_stats(kept, flt.weight_by)
-        polarity_weight = {"cooperation": 0, "conflict": 0}
-        for name in relations:
-            polarity_weight[_polarity(name)] += relations[name]["weight"]
-        out.add_edge(source, target, relations=relations, _mentions=kept,
-                     cooperation_weight=polarity_weight["cooperation"],
-                     conflict_weight=polarity_weight["conflict"], **total)
+        edge = view_edge(G, source, target, data, flt, names, by_actor=by_actor)
+        if edge is not None:
+            out.add_edge(source, target, **edge)
     if centre is not None:
         out.add_node(centre)
         out.remove_nodes_from([n for n in list(out) if n not in _ego_nodes(out, centre, flt.hops)])
@@ -316,7 +326,15 @@ def filtered_graph(G: nx.DiGraph, flt: RelationFilter | None = None) -> nx.DiGra
 
 
 class FilteredViews:
-    """A small cache of filtered views of one projection, dropped whenever it changes."""
+    """A small cache of filtered views of one projection, kept current after writes.
+
+    The knowledge graph tells it about each document it writes (:meth:`note`, under the
+    graph's lock): the actor pairs that document's records name, before and after the
+    write. The next :meth:`get` then updates the cached views of plain filters (no ego or
+    actor restriction) pair by pair (:func:`graph.view_update.updated_view`) instead of
+    rebuilding them; views of other filters, or after a write it was not told about, or
+    after very many writes, are rebuilt on demand.
+    """
 
     def __init__(self, projection: Projection, *, size: int = 32) -> None:
         self._projection = projection
@@ -324,23 +342,62 @@ class FilteredViews:
         self._version = -1
         self._views: OrderedDict[RelationFilter, nx.DiGraph] = OrderedDict()
         self._lock = Lock()
+        self._doc_pairs: dict[str, frozenset[tuple[str, str]]] | None = None
+        self._pending: set[tuple[str, str]] = set()
+        self._noted_version = -1
 
     @property
     def projection(self) -> Projection:
         """The projection the views are of."""
         return self._projection
 
+    def _index_documents(self) -> None:
+        """Which directed actor pairs each document has records on (from the projection)."""
+        pairs: dict[str, set[tuple[str, str]]] = {}
+        for source, target, data in self._projection.graph.edges(data=True):
+            for doc in data["_docs"]:
+                pairs.setdefault(doc, set()).add((source, target))
+        self._doc_pairs = {doc: frozenset(p) for doc, p in pairs.items()}
+
+    def note(self, doc_id: str, records: Sequence[Any] | None) -> None:
+        """A document was just written (``records``: its relation records) or deleted (None).
+
+        Call it under the graph's lock, right after the projection changed.
+        """
+        with self._lock:
+            # a write moves the projection on by one version (two when it replaces a document);
+            # more means a change went unnoted: forget the index, the next get rebuilds
+            if self._doc_pairs is None or not 1 <= self._projection.version - self._noted_version <= 2:
+                self._doc_pairs = None
+                return
+            new: set[tuple[str, str]] = set()
+            for record in records or ():
+                subject, obj = record.subject.id, record.object.id
+                if subject == obj:
+                    continue
+                new.add((subject, obj))
+                if relation_type(record.relation).symmetric:
+                    new.add((obj, subject))
+            self._pending |= self._doc_pairs.get(doc_id, frozenset()) | new
+            if records is None:
+                self._doc_pairs.pop(doc_id, None)
+            else:
+                self._doc_pairs[doc_id] = frozenset(new)
+            self._noted_version = self._projection.version
+
     def get(self, flt: RelationFilter | None = None) -> nx.DiGraph:
         """The filtered view (shared: read it, do not modify it). Call under the graph's lock."""
         flt = flt or RelationFilter()
         with self._lock:
             if self._version != self._projection.version:
-                self._views.clear()
-                self._version = self._projection.version
+                self._catch_up()
             view = self._views.get(flt)
             if view is not None:
                 self._views.move_to_end(flt)
                 return view
+            if self._doc_pairs is None:
+                self._index_documents()
+                self._noted_version = self._projection.version
         view = filtered_graph(self._projection.graph, flt)
         with self._lock:
             if self._version == self._projection.version:
@@ -349,6 +406,24 @@ class FilteredViews:
                     self._views.popitem(last=False)
         return view
 
+    def _catch_up(self) -> None:
+        """Bring the cached views to the projection's version (updated, or dropped to be rebuilt)."""
+        from graph.view_update import updated_view
+
+        G = self._projection.graph
+        noted = self._doc_pairs is not None and self._noted_version == self._projection.version
+        small = len(self._pending) <= max(1_000, G.number_of_edges() // 5)
+        views: OrderedDict[RelationFilter, nx.DiGraph] = OrderedDict()
+        if noted and small:
+            for flt, view in self._views.items():
+                if flt.actor is None and not flt.actor_types and not flt.countries:
+                    views[flt] = updated_view(G, view, flt, self._pending)
+        if not noted:
+            self._doc_pairs = None
+        self._views = views
+        self._pending = set()
+        self._version = self._projection.version
+
 
 __all__ = [
     "DEFAULT_MODALITIES",
@@ -356,6 +431,7 @@ __all__ = [
     "RelationFilter",
     "filter_mentions",
     "filtered_graph",
+    "view_edge",
     "make_filter",
     "mention_passes",
     "relation_stats",

@@ -24,7 +24,7 @@ from graph.load import load_documents
 from graph.models import ActorSummary, DocumentSummary, Page, Stats
 from graph.projection import Projection
 from graph.query_methods import QueryMethods
-from graph.rdf import StoredDocument, document_quads, read_document, text_hash
+from graph.rdf import StoredDocument, document_nquads, read_document, text_hash
 from graph.snapshot import load_snapshot, save_snapshot
 from graph.sparql import SparqlResult, run_query
 from graph.store import MEMORY, GraphStore, open_store
@@ -169,7 +169,7 @@ class KnowledgeGraph(QueryMethods):
         """
         document = document.ensure_id()
         assert document.id is not None
-        quads = document_quads(document, relations, extractor_version=extractor_version)
+        quads = document_nquads(document, relations, extractor_version=extractor_version)
         name = document_iri(document.id)
         summary = _summary(
             StoredDocument(id=document.id, date=document.date, source=document.source,
@@ -191,6 +191,7 @@ class KnowledgeGraph(QueryMethods):
         except BaseException:
             self._snapshot_trusted = False  # store and projection may now disagree: never snapshot them
             raise
+        self._views_changed(document.id, relations)
         self._documents[document.id] = summary
         return summary
 
@@ -220,7 +221,7 @@ class KnowledgeGraph(QueryMethods):
             document = document.ensure_id()
             assert document.id is not None
             try:
-                quads = document_quads(document, relations, extractor_version=extractor_version)
+                quads = document_nquads(document, relations, extractor_version=extractor_version)
             except (InvalidQuery, StoreError) as exc:
                 failure = exc
                 break
@@ -259,6 +260,7 @@ class KnowledgeGraph(QueryMethods):
             self._changing()
             self._store.drop_graph(document_iri(doc_id))
             self._projection.remove_document(doc_id)
+            self._views_changed(doc_id, None)
             del self._documents[doc_id]
 
     def get_document(self, doc_id: str) -> DocumentSummary:

@@ -105,6 +105,16 @@ class QueryMethods:
                 self.__dict__["_filtered_views"] = views
             return views.get(flt)
 
+    def _views_changed(self, doc_id: str, records: Sequence[RelationRecord] | None) -> None:
+        """Tell the cached views a document was just written (``records``) or deleted (None).
+
+        Call it under the graph's lock, right after the projection changed: the views are then
+        brought up to date pair by pair on the next read, not rebuilt (see :class:`FilteredViews`).
+        """
+        views = self.__dict__.get("_filtered_views")
+        if views is not None and views.projection is self._projection:
+            views.note(doc_id, records)
+
     def _relation_nodes(self) -> RelationNodeCache:
         cache = self.__dict__.get("_relation_node_cache")
         if cache is None:
