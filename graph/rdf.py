@@ -83,85 +83,83 @@ class StoredDocument:
 
 
 # -- building a document's graph ---------------------------------------------------------------
-# The write path builds pyoxigraph quads directly (the store's own terms): no rdflib term is made
-# and converted per triple. Terms that repeat (predicates, classes, actors, labels, dates, small
-# integers, confidences) are made once and cached.
+# The write path builds the graph as N-Quads text, which Oxigraph parses and loads natively: no
+# rdflib term, no pyoxigraph term object per triple (each costs microseconds to build). Terms that
+# repeat (predicates, classes, actors, labels, dates, small integers, confidences) are spelled
+# once and cached. N-Triples spelling: IRIs in <>, literals quoted with \\ \" \n \r escaped.
 
 _CACHE_SIZE = 1 << 16
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def _iri(term: URIRef) -> ox.NamedNode:
-    return ox.NamedNode(str(term))
+def _ref(term: str) -> str:
+    return f"<{term}>"
 
 
-_A = _iri(RDF.type)
-_LABEL = _iri(RDFS.label)
-_IDENTIFIER = _iri(DCTERMS.identifier)
-_DATE = _iri(DCTERMS.date)
-_USED = _iri(PROV.used)
-_DERIVED_FROM = _iri(PROV.wasDerivedFrom)
-_GENERATED_BY = _iri(PROV.wasGeneratedBy)
-_XSD_DATE = _iri(XSD.date)
-_XSD_INTEGER = _iri(XSD.integer)
-_XSD_DECIMAL = _iri(XSD.decimal)
-_XSD_BOOLEAN = _iri(XSD.boolean)
-_BOOLEAN = {True: ox.Literal("true", datatype=_XSD_BOOLEAN), False: ox.Literal("false", datatype=_XSD_BOOLEAN)}
-_G = {name: _iri(GKG[name]) for name in (
+_A = _ref(RDF.type)
+_LABEL = _ref(RDFS.label)
+_IDENTIFIER = _ref(DCTERMS.identifier)
+_DATE = _ref(DCTERMS.date)
+_USED = _ref(PROV.used)
+_DERIVED_FROM = _ref(PROV.wasDerivedFrom)
+_GENERATED_BY = _ref(PROV.wasGeneratedBy)
+_BOOLEAN = {flag: f'"{str(flag).lower()}"^^{_ref(XSD.boolean)}' for flag in (True, False)}
+_G = {name: _ref(GKG[name]) for name in (
     "Document", "Extraction", "Relation", "textHash", "extractorVersion", "documentSource", "subject",
     "object", "relationType", "evidence", "startOffset", "endOffset", "confidence", "negated", "modality",
     "subjectText", "objectText", "subjectRole", "objectRole", "eventDate", "trigger", "location", "speaker",
     "speakerText", "speakerRole", "countryCode", "actorRole", "alias")}
-_OX_CLASS_OF_TYPE: dict[str, ox.NamedNode] = {name: _iri(iri) for name, iri in _CLASS_OF_TYPE.items()}
+_CLASS_REF: dict[str, str] = {name: _ref(iri) for name, iri in _CLASS_OF_TYPE.items()}
+
+
+def _string(value: str) -> str:
+    """A plain (xsd:string) literal in N-Triples spelling."""
+    return f'"{value.translate(_ESCAPES)}"'
+
+
+_text = lru_cache(maxsize=_CACHE_SIZE)(_string)
+""":func:`_string`, cached: labels, ids, roles and mention texts repeat."""
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _text(value: str) -> ox.Literal:
-    """A plain (xsd:string) literal; cached because labels, ids, roles and mention texts repeat."""
-    return ox.Literal(value)
+def _date_literal(value: dt.date) -> str:
+    return f'"{value.isoformat()}"^^{_ref(XSD.date)}'
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _date_literal(value: dt.date) -> ox.Literal:
-    return ox.Literal(value.isoformat(), datatype=_XSD_DATE)
+def _integer(value: int) -> str:
+    return f'"{int(value)}"^^{_ref(XSD.integer)}'
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _integer(value: int) -> ox.Literal:
-    return ox.Literal(str(int(value)), datatype=_XSD_INTEGER)
-
-
-@lru_cache(maxsize=_CACHE_SIZE)
-def _decimal(value: float) -> ox.Literal:
+def _decimal(value: float) -> str:
     # canonical xsd:decimal form (as Oxigraph stores it), so re-ingest comparisons are exact
-    return ox.Literal(format(Decimal(repr(float(value))).normalize(), "f"), datatype=_XSD_DECIMAL)
+    return f'"{format(Decimal(repr(float(value))).normalize(), "f")}"^^{_ref(XSD.decimal)}'
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _actor_node(actor: str) -> ox.NamedNode:
-    return _iri(actor_iri(actor))
+def _actor_ref(actor: str) -> str:
+    return _ref(actor_iri(actor))
 
 
 @lru_cache(maxsize=256)
-def _relation_property(relation: str) -> tuple[RelationType, ox.NamedNode]:
+def _relation_property(relation: str) -> tuple[RelationType, str]:
     rtype = relation_type(relation)
-    return rtype, _iri(rtype.iri)
+    return rtype, _ref(rtype.iri)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _actor_description(
-    ident: str, kind: str, label: str, country: str | None, role: str | None
-) -> tuple[tuple[ox.NamedNode, ox.NamedNode | ox.Literal], ...]:
-    pairs: list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]] = [
-        (_A, _OX_CLASS_OF_TYPE[kind]), (_LABEL, _text(label)), (_IDENTIFIER, _text(ident)),
-    ]
+def _actor_description(ident: str, kind: str, label: str, country: str | None, role: str | None) -> tuple[str, ...]:
+    """The ``predicate object`` parts of an actor's description statements."""
+    pairs = [(_A, _CLASS_REF[kind]), (_LABEL, _text(label)), (_IDENTIFIER, _text(ident))]
     if country:
         pairs.append((_G["countryCode"], _text(country)))
     if role:
         pairs.append((_G["actorRole"], _text(role)))
-    return tuple(pairs)
+    return tuple(f"{p} {o}" for p, o in pairs)
 
 
-def _validate(document_id_: str, index: int, record: RelationRecord) -> ox.NamedNode:
+def _validate(document_id_: str, index: int, record: RelationRecord) -> str:
     if record.doc != document_id_:
         raise InvalidQuery(
             f"relation {index} belongs to document {record.doc!r}, not to {document_id_!r}"
@@ -178,54 +176,52 @@ def _validate(document_id_: str, index: int, record: RelationRecord) -> ox.Named
     return prop
 
 
-def _relation_quads(
-    out: list[ox.Quad], graph: ox.NamedNode, run: ox.NamedNode, node: ox.NamedNode, prop: ox.NamedNode,
-    record: RelationRecord,
-) -> None:
-    Q, G = ox.Quad, _G
+def _relation_statements(out: list[str], doc: str, run: str, node: str, prop: str, record: RelationRecord) -> None:
+    """Append the ``subject predicate object`` statements of one relation record (no graph, no dot)."""
+    G = _G
     subject, obj = record.subject, record.object
-    subj, objn = _actor_node(subject.id), _actor_node(obj.id)
+    subj, objn = _actor_ref(subject.id), _actor_ref(obj.id)
     out += (
-        Q(node, _A, G["Relation"], graph),
-        Q(node, G["subject"], subj, graph),
-        Q(node, G["object"], objn, graph),
-        Q(node, G["relationType"], prop, graph),
-        Q(node, G["evidence"], ox.Literal(record.sentence), graph),
-        Q(node, G["startOffset"], _integer(record.start), graph),
-        Q(node, G["endOffset"], _integer(record.end), graph),
-        Q(node, G["confidence"], _decimal(record.confidence), graph),
-        Q(node, G["negated"], _BOOLEAN[bool(record.negated)], graph),
-        Q(node, G["modality"], _text(record.modality), graph),
-        Q(node, _DERIVED_FROM, graph, graph),
-        Q(node, _GENERATED_BY, run, graph),
-        Q(node, G["subjectText"], _text(subject.text), graph),
-        Q(node, G["objectText"], _text(obj.text), graph),
+        f"{node} {_A} {G['Relation']}",
+        f"{node} {G['subject']} {subj}",
+        f"{node} {G['object']} {objn}",
+        f"{node} {G['relationType']} {prop}",
+        f"{node} {G['evidence']} {_string(record.sentence)}",
+        f"{node} {G['startOffset']} {_integer(record.start)}",
+        f"{node} {G['endOffset']} {_integer(record.end)}",
+        f"{node} {G['confidence']} {_decimal(record.confidence)}",
+        f"{node} {G['negated']} {_BOOLEAN[bool(record.negated)]}",
+        f"{node} {G['modality']} {_text(record.modality)}",
+        f"{node} {_DERIVED_FROM} {doc}",
+        f"{node} {_GENERATED_BY} {run}",
+        f"{node} {G['subjectText']} {_text(subject.text)}",
+        f"{node} {G['objectText']} {_text(obj.text)}",
     )
     # the role can differ between mentions of one actor ("India" vs "New Delhi" acting: GOV)
     if subject.role:
-        out.append(Q(node, G["subjectRole"], _text(subject.role), graph))
+        out.append(f"{node} {G['subjectRole']} {_text(subject.role)}")
     if obj.role:
-        out.append(Q(node, G["objectRole"], _text(obj.role), graph))
+        out.append(f"{node} {G['objectRole']} {_text(obj.role)}")
     if record.date is not None:
-        out.append(Q(node, G["eventDate"], _date_literal(record.date), graph))
+        out.append(f"{node} {G['eventDate']} {_date_literal(record.date)}")
     if record.trigger is not None:
-        out.append(Q(node, G["trigger"], _text(record.trigger), graph))
+        out.append(f"{node} {G['trigger']} {_text(record.trigger)}")
     if record.location is not None:
-        out.append(Q(node, G["location"], _text(record.location), graph))
+        out.append(f"{node} {G['location']} {_text(record.location)}")
     speaker = record.speaker
     if speaker is not None:
-        out.append(Q(node, G["speaker"], _actor_node(speaker.id), graph))
-        out.append(Q(node, G["speakerText"], _text(speaker.text), graph))
+        out.append(f"{node} {G['speaker']} {_actor_ref(speaker.id)}")
+        out.append(f"{node} {G['speakerText']} {_text(speaker.text)}")
         if speaker.role:
-            out.append(Q(node, G["speakerRole"], _text(speaker.role), graph))
+            out.append(f"{node} {G['speakerRole']} {_text(speaker.role)}")
     if supports(record):
-        out.append(Q(subj, prop, objn, graph))
+        out.append(f"{subj} {prop} {objn}")
 
 
-def document_quads(
+def document_nquads(
     document: Document, relations: Sequence[RelationRecord], *, extractor_version: str
-) -> list[ox.Quad]:
-    """Every quad of a document's named graph, as the store writes them.
+) -> bytes:
+    """Every quad of a document's named graph, as the N-Quads (UTF-8) the store loads.
 
     Parameters
     ----------
@@ -238,9 +234,9 @@ def document_quads(
 
     Returns
     -------
-    list of pyoxigraph.Quad
-        Deterministic and free of duplicates; every quad is in the graph named by
-        :func:`graph.iris.document_iri` of the document's id.
+    bytes
+        One quad a line, deterministic and free of duplicates; every quad is in the graph
+        named by :func:`graph.iris.document_iri` of the document's id.
 
     Raises
     ------
@@ -248,58 +244,57 @@ def document_quads(
         When the document has no id, a record belongs to another document, or a record's
         relation type, PLOVER category or polarity disagrees with the ontology.
     StoreError
-        When a value cannot be an RDF term (nothing is written then).
+        When a value cannot be stored (a lone surrogate ...; nothing is written then).
 
     Examples
     --------
     >>> from extract.records import ActorRef
     >>> tur = ActorRef(id="TUR", label="Turkey", type="State", country="TUR", text="Ankara")
     >>> rus = ActorRef(id="RUS", label="Russia", type="State", country="RUS", text="Russia")
-    >>> rec = RelationRecord(doc="d1", sentence="Ankara backs Moscow.", start=0, end=20, subject=tur,
+    >>> rec = RelationRecord(doc="d1", sentence='Ankara "backs" Moscow.', start=0, end=22, subject=tur,
     ...                      object=rus, relation="supports", plover="SUPPORT", polarity="cooperation",
     ...                      confidence=0.8)
-    >>> quads = document_quads(Document(id="d1", text="Ankara backs Moscow."), [rec], extractor_version="t")
-    >>> len(quads), str(quads[0].graph_name)
-    (30, '<https://w3id.org/geokg/doc/d1>')
+    >>> text = document_nquads(Document(id="d1", text="..."), [rec], extractor_version="t").decode()
+    >>> [line for line in text.splitlines() if "evidence" in line]  # doctest: +NORMALIZE_WHITESPACE
+    ['<https://w3id.org/geokg/doc/d1/relation/0> <https://w3id.org/geokg/ontology#evidence>
+      "Ankara \\\\"backs\\\\" Moscow." <https://w3id.org/geokg/doc/d1> .']
     """
     if not document.id:
         raise InvalidQuery("a document needs an id before it is stored (Document.ensure_id())")
-    doc_id = document.id
-    doc_iri = document_iri(doc_id)
+    doc_iri = document_iri(document.id)
     try:
-        return _document_quads(doc_iri, document, relations, extractor_version)
-    except InvalidQuery:
-        raise
-    except (TypeError, ValueError) as exc:  # a value Oxigraph refuses (a lone surrogate ...)
+        statements = _document_statements(doc_iri, document, relations, extractor_version)
+        return "".join(f"{line} <{doc_iri}> .\n" for line in dict.fromkeys(statements)).encode("utf-8")
+    except UnicodeError as exc:  # a lone surrogate has no UTF-8 spelling
         raise StoreError(f"cannot write graph {doc_iri}: invalid RDF term ({exc}); nothing was written") from exc
 
 
-def _document_quads(
+def _document_statements(
     doc_iri: URIRef, document: Document, relations: Sequence[RelationRecord], extractor_version: str
-) -> list[ox.Quad]:
+) -> list[str]:
     doc_id = str(document.id)
-    Q, G = ox.Quad, _G
-    graph = _iri(doc_iri)
-    run = _iri(extraction_iri(doc_id))
-    out: list[ox.Quad] = [
-        Q(graph, _A, G["Document"], graph),
-        Q(graph, _IDENTIFIER, ox.Literal(doc_id), graph),
-        Q(graph, G["textHash"], ox.Literal(text_hash(document.text)), graph),
-        Q(run, _A, G["Extraction"], graph),
-        Q(run, _USED, graph, graph),
-        Q(run, G["extractorVersion"], _text(extractor_version), graph),
+    G = _G
+    doc = _ref(doc_iri)
+    run = _ref(extraction_iri(doc_id))
+    out: list[str] = [
+        f"{doc} {_A} {G['Document']}",
+        f"{doc} {_IDENTIFIER} {_string(doc_id)}",
+        f"{doc} {G['textHash']} {_string(text_hash(document.text))}",
+        f"{run} {_A} {G['Extraction']}",
+        f"{run} {_USED} {doc}",
+        f"{run} {G['extractorVersion']} {_text(extractor_version)}",
     ]
     if document.date is not None:
-        out.append(Q(graph, _DATE, _date_literal(document.date), graph))
+        out.append(f"{doc} {_DATE} {_date_literal(document.date)}")
     if document.source:
-        out.append(Q(graph, G["documentSource"], _text(document.source), graph))
+        out.append(f"{doc} {G['documentSource']} {_text(document.source)}")
 
     actors: dict[str, ActorRef] = {}
     aliases: dict[str, set[str]] = defaultdict(set)
-    relation_prefix = f"{doc_iri}/relation/"
+    relation_prefix = f"<{doc_iri}/relation/"
     for index, record in enumerate(relations):
         prop = _validate(doc_id, index, record)
-        _relation_quads(out, graph, run, ox.NamedNode(f"{relation_prefix}{index}"), prop, record)
+        _relation_statements(out, doc, run, f"{relation_prefix}{index}>", prop, record)
         mentioned = (record.subject, record.object) if record.speaker is None else (
             record.subject, record.object, record.speaker)
         for actor in mentioned:
@@ -309,11 +304,27 @@ def _document_quads(
                 aliases[actor.id].add(actor.text)
     for key in sorted(actors):
         actor = actors[key]
-        node = _actor_node(key)
-        out += (Q(node, p, o, graph) for p, o in
-                _actor_description(actor.id, actor.type, actor.label, actor.country, actor.role))
-        out += (Q(node, G["alias"], _text(alias), graph) for alias in sorted(aliases[key]) if alias != actor.label)
-    return list(dict.fromkeys(out))
+        node = _actor_ref(key)
+        description = _actor_description(actor.id, actor.type, actor.label, actor.country, actor.role)
+        out += (f"{node} {po}" for po in description)
+        out += (f"{node} {G['alias']} {_text(alias)}" for alias in sorted(aliases[key]) if alias != actor.label)
+    return out
+
+
+def document_quads(
+    document: Document, relations: Sequence[RelationRecord], *, extractor_version: str
+) -> list[ox.Quad]:
+    """Every quad of a document's named graph as pyoxigraph quads (:func:`document_nquads` parsed).
+
+    Raises
+    ------
+    InvalidQuery
+        As :func:`document_nquads`.
+    StoreError
+        As :func:`document_nquads`.
+    """
+    text = document_nquads(document, relations, extractor_version=extractor_version)
+    return list(ox.parse(text, format=ox.RdfFormat.N_QUADS))
 
 
 def document_triples(

@@ -199,20 +199,26 @@ class GraphStore:
         """
         return [self.replace_graph(graph, triples) for graph, triples in items]
 
-    def write_graphs(self, items: Sequence[tuple[URIRef, Sequence[ox.Quad]]], *, bulk: bool = False) -> list[bool]:
-        """:meth:`replace_graphs` for graphs already built as pyoxigraph quads (the fast write path).
+    def write_graphs(self, items: Sequence[tuple[URIRef, bytes]], *, bulk: bool = False) -> list[bool]:
+        """:meth:`replace_graphs` for graphs already spelled as N-Quads (the fast write path).
 
-        Each item is a graph IRI and every quad it must hold (all in that graph). ``bulk``
-        lets a backend write many new graphs its fastest way, still each all or nothing.
+        Each item is a graph IRI and the N-Quads (UTF-8) of every quad it must hold, all in
+        that graph (:func:`graph.rdf.document_nquads`). ``bulk`` lets a backend write many new
+        graphs its fastest way, each graph still all or nothing.
 
         Returns
         -------
         list[bool]
             For each graph, whether it was written (False: it already held these quads).
+
+        Raises
+        ------
+        StoreError
+            For text that is not N-Quads (nothing of that graph is written) or a failed write.
         """
         return [self.replace_graph(graph, [(rdflib_term(q.subject), rdflib_term(q.predicate),
-                                            rdflib_term(q.object)) for q in quads])
-                for graph, quads in items]
+                                            rdflib_term(q.object)) for q in _parse(graph, text)])
+                for graph, text in items]
 
     def drop_graph(self, graph: URIRef) -> None:  # pragma: no cover - interface
         """Remove a named graph and all its triples, in one transaction."""
@@ -234,6 +240,22 @@ class GraphStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _nquads(quads: Sequence[ox.Quad]) -> bytes:
+    return "".join(f"{quad} .\n" for quad in quads).encode("utf-8")
+
+
+def _parse(graph: URIRef, text: bytes) -> list[ox.Quad]:
+    """The quads of one graph's N-Quads; a StoreError when it is not N-Quads of that graph only."""
+    try:
+        quads = list(ox.parse(text, format=ox.RdfFormat.N_QUADS))
+    except (SyntaxError, ValueError) as exc:
+        raise StoreError(f"cannot write graph {graph}: invalid N-Quads ({exc}); nothing was written") from exc
+    name = _named(str(graph))
+    if any(quad.graph_name != name for quad in quads):
+        raise StoreError(f"cannot write graph {graph}: a quad belongs to another graph; nothing was written")
+    return quads
 
 
 def _generation_update(token: str) -> str:
@@ -413,7 +435,7 @@ class EmbeddedStore(GraphStore):
             For a term Oxigraph rejects (nothing is written) or a failed write.
         """
         _, quads = self._quads(graph, triples)
-        return self.write_graphs([(graph, quads)])[0]
+        return self.write_graphs([(graph, _nquads(quads))])[0]
 
     def replace_graphs(self, items: Sequence[tuple[URIRef, Sequence[Triple]]]) -> list[bool]:
         """Several graphs at once: the new ones in one transaction, the others one by one.
@@ -432,10 +454,10 @@ class EmbeddedStore(GraphStore):
         StoreError
             For an invalid term or a failed write (the graphs before it are stored).
         """
-        converted: list[tuple[URIRef, list[ox.Quad]]] = []
+        converted: list[tuple[URIRef, bytes]] = []
         for graph, triples in items:
             try:
-                converted.append((graph, self._quads(graph, triples)[1]))
+                converted.append((graph, _nquads(self._quads(graph, triples)[1])))
             except StoreError:
                 break  # write what comes before it, then report it below
         done = self.write_graphs(converted)
@@ -444,13 +466,13 @@ class EmbeddedStore(GraphStore):
             self._quads(graph, triples)  # raises the StoreError naming it
         return done
 
-    def write_graphs(self, items: Sequence[tuple[URIRef, Sequence[ox.Quad]]], *, bulk: bool = False) -> list[bool]:
+    def write_graphs(self, items: Sequence[tuple[URIRef, bytes]], *, bulk: bool = False) -> list[bool]:
         """Make each graph hold exactly its quads: new graphs together, the others one by one.
 
         The graphs that do not exist yet are written together: with one transactional
-        ``extend``, or, with ``bulk`` on an on-disk store, with Oxigraph's bulk loader, which
-        builds the index files aside and adds them to the store in one atomic step (at most
-        :data:`BULK_MAX_QUADS` quads a step, whole graphs each), and is several times faster.
+        load, or, with ``bulk`` on an on-disk store, with Oxigraph's bulk loader, which builds
+        the index files aside and adds them to the store in one atomic step (at most
+        :data:`BULK_MAX_QUADS` quads a step, whole graphs each), several times faster.
         Either way a graph is all or nothing, after a failure or a crash alike. When that
         write fails, the graphs are written one at a time, so an error names the graph at
         fault and the graphs before it are stored. A graph that already exists is replaced
@@ -459,8 +481,8 @@ class EmbeddedStore(GraphStore):
         Parameters
         ----------
         items
-            Each graph's IRI and every quad it must hold (all in that graph, as
-            :func:`graph.rdf.document_quads` builds them).
+            Each graph's IRI and the N-Quads (UTF-8) of every quad it must hold, all in that
+            graph (:func:`graph.rdf.document_nquads`).
         bulk
             Use the bulk loader for the new graphs of an on-disk store.
 
@@ -472,39 +494,41 @@ class EmbeddedStore(GraphStore):
         Raises
         ------
         StoreError
-            For a failed write (the graphs before it are stored).
+            For text that is not N-Quads or a failed write (the graphs before it are stored).
         """
-        named = [(graph, _named(str(graph)), list(quads)) for graph, quads in items]
         with self._lock:
             self._first_write()
-            names = [name for _, name, _ in named]
+            names = [_named(str(graph)) for graph, _ in items]
             fresh = len(set(names)) == len(names) and not any(self.inner.contains_named_graph(n) for n in names)
             done: list[bool] = []
-            if fresh and named:
+            if fresh and items:
                 try:
                     if bulk and self.persistent:
-                        self._bulk([quads for _, _, quads in named])
+                        self._bulk([text for _, text in items])
                     else:
-                        batch = [q for _, _, quads in named for q in quads]
-                        self.inner.extend(batch)
-                        self._written(len(batch))
-                    done = [True] * len(named)
+                        batch = b"".join(text for _, text in items)
+                        self.inner.load(batch, format=ox.RdfFormat.N_QUADS)
+                        self._written(batch.count(b"\n"))
+                    done = [True] * len(items)
                 except (OSError, SyntaxError, ValueError):
                     done = []  # the failed step wrote nothing: retry graph by graph below
             if not done:
-                done = [self._write(graph, name, quads) for graph, name, quads in named]
+                done = [self._write(graph, name, _parse(graph, text)) for (graph, text), name in zip(items, names)]
         return done
 
-    def _bulk(self, graphs: Sequence[list[ox.Quad]]) -> None:
+    def _bulk(self, graphs: Sequence[bytes]) -> None:
         """Bulk-load whole graphs, in steps of at most :data:`BULK_MAX_QUADS` quads (each atomic)."""
-        step: list[ox.Quad] = []
-        for quads in graphs:
-            if step and len(step) + len(quads) > BULK_MAX_QUADS:
-                self.inner.bulk_extend(step)
-                step = []
-            step += quads
+        step: list[bytes] = []
+        size = 0
+        for text in graphs:
+            lines = text.count(b"\n")
+            if step and size + lines > BULK_MAX_QUADS:
+                self.inner.bulk_load(b"".join(step), format=ox.RdfFormat.N_QUADS)
+                step, size = [], 0
+            step.append(text)
+            size += lines
         if step:
-            self.inner.bulk_extend(step)
+            self.inner.bulk_load(b"".join(step), format=ox.RdfFormat.N_QUADS)
 
     def drop_graph(self, graph: URIRef) -> None:
         """Remove a named graph and all its triples, in one transaction."""
