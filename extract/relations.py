@@ -50,6 +50,9 @@ _AMONG = frozenset({"between", "among", "amongst"})
 _VICTIM_PARTICIPLES = frozenset({"kidnap", "abduct", "detain", "kill", "wound", "injure", "displace", "arrest",
                                  "imprison", "jail", "enslave", "torture", "execute"})
 _CAPTIVE_PARTICIPLES = frozenset({"seize", "hold", "capture", "take", "keep", "trap"})
+# participles whose agent backs the noun rather than being it: "forces backed by the United States"
+_BACKER_PARTICIPLES = frozenset({"back", "support", "arm", "train", "fund", "finance", "sponsor", "equip",
+                                 "supply", "aid", "assist", "help", "advise", "recognise", "recognize"})
 _CAPTIVES = frozenset({"hostage", "captive", "prisoner", "schoolgirl", "schoolchild", "child", "civilian",
                        "worker", "tourist", "sailor", "crew", "national", "citizen", "journalist", "woman",
                        "man", "people", "girl", "boy", "villager", "soldier", "fisherman", "passenger"})
@@ -553,7 +556,8 @@ class RelationMatcher:
                 return _unique(pair)
         for child in head.children:
             # "rockets fired by Hamas", "the demands presented by Saudi Arabia": the participle's agent
-            if child.dep_ == "acl" and child.tag_ == "VBN" and not _victim(head, child):
+            if (child.dep_ == "acl" and child.tag_ == "VBN" and not _victim(head, child)
+                    and child.lemma_.lower() not in _BACKER_PARTICIPLES):
                 agents = self._agents(child, at)
                 if agents:
                     return agents
@@ -809,7 +813,11 @@ class RelationMatcher:
         if (not subjects and light is None and noun.dep_ == "dobj"
                 and noun.head.lemma_.lower() in self._neg_verbs):
             subjects = self._clause_subjects(noun.head, at)  # "ruled out any truce with Hamas"
-        event_preps = ("for", "in", "by", *self._event_preps) if symmetric else ("for", "in", "by")
+        # "left for talks with", "banged pots in protest against", "spoke by telephone with"; a directed
+        # event after "for" is what the clause answers, not its deed ("vowed to retaliate for the killing
+        # of"), unless the clause asks for it ("called for a boycott against")
+        asked = noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in self._request_verbs
+        event_preps = ("for", "in", "by", *self._event_preps) if symmetric or asked else ("in", "by")
         if (not subjects and light is None and noun.dep_ == "pobj" and noun.head.lower_ in event_preps
                 and (prep is None or prep.lower_ not in _AMONG)):
             # "left for talks with", "banged pots in protest against", "spoke by telephone with";
