@@ -175,6 +175,42 @@ def test_a_multi_actor_mention_is_each_of_its_actors(matcher: RelationMatcher) -
                                                               ("GAL", "attacks", "SYR", False, "asserted")}
 
 
+def test_a_backer_is_not_the_force_it_backs(matcher: RelationMatcher) -> None:
+    # "Forces backed by Turkey attacked Syria." (and "rockets fired by Iran" stay Iran's)
+    def run(rows: list[Row]) -> set[tuple[str, str, str, bool, str]]:
+        doc = Doc(matcher._matcher.vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
+                  pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows],
+                  tags=["VBN" if r[3] == "acl" else "XX" for r in rows])
+        doc.spans[ACTORS_KEY] = [doc[i:i + 1] for i, row in enumerate(rows) if row[0] in ACTORS]
+        doc.spans[PLACES_KEY] = []
+        return keyed(matcher(doc, doc_id="d", resolve=resolve))
+
+    rows = [("Forces", "force", "NOUN", "nsubj", 4), ("backed", "back", "VERB", "acl", 0), ("by", "by", "ADP", "agent", 1),
+            ("Turkey", "Turkey", "PROPN", "pobj", 2), ("attacked", "attack", "VERB", "ROOT", 4),
+            ("Syria", "Syria", "PROPN", "dobj", 4), (".", ".", "PUNCT", "punct", 4)]
+    assert run(rows) == set()
+    fired = [("Rockets", "rocket", "NOUN", "nsubj", 4), ("fired", "fire", "VERB", "acl", 0), *rows[2:]]
+    assert run(fired) == {("TUR", "attacks", "SYR", False, "asserted")}
+
+
+def test_a_directed_event_after_for_is_no_deed_of_the_clause(matcher: RelationMatcher) -> None:
+    # "Iran retaliated for the attack on Syria." is no attack by Iran; "Iran called for sanctions on Syria" is asked
+    rows = [("Iran", "Iran", "PROPN", "nsubj", 1), ("retaliated", "retaliate", "VERB", "ROOT", 1),
+            ("for", "for", "ADP", "prep", 1), ("the", "the", "DET", "det", 4), ("attack", "attack", "NOUN", "pobj", 2),
+            ("on", "on", "ADP", "prep", 4), ("Syria", "Syria", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, rows) == set()
+    called = [rows[0], ("called", "call", "VERB", "ROOT", 1), rows[2], ("new", "new", "ADJ", "amod", 4),
+              ("sanctions", "sanction", "NOUN", "pobj", 2), *rows[5:]]
+    assert triples(matcher, called) == {("IRN", "sanctions", "SYR", False, "asserted")}
+
+
+def test_drills_of_two_sides_are_cooperation(matcher: RelationMatcher) -> None:
+    # "Egypt and Qatar held drills."
+    rows = [("Egypt", "Egypt", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0), ("Qatar", "Qatar", "PROPN", "conj", 0),
+            ("held", "hold", "VERB", "ROOT", 3), ("drills", "drill", "NOUN", "dobj", 3), (".", ".", "PUNCT", "punct", 3)]
+    assert triples(matcher, rows) == {("EGY", "cooperates_with", "QAT", False, "asserted")}
+
+
 # -- the CAMEO importer -------------------------------------------------------------------------
 
 
@@ -217,6 +253,9 @@ def extractor() -> Extractor:
           ("IDN", "cooperates_with", "MYS", False, "asserted")}),
         ("Estonia summoned the Russian ambassador over the airspace violation.",
          {("EST", "accuses", "RUS-GOV", False, "asserted")}),
+        ("Egypt's president received Iranian Foreign Minister Abbas Araghchi in Cairo.",
+         {("EGY-GOV", "consults_with", "abbas-araghchi", False, "asserted")}),
+        ("Hungary received Russian oil through the Druzhba pipeline.", set()),
         ("The African Union welcomed the peace deal between Ethiopia and Eritrea.",
          {("ETH", "agrees_with", "ERI", False, "asserted"), ("african-union", "supports", "ETH", False, "asserted"),
           ("african-union", "supports", "ERI", False, "asserted")}),
