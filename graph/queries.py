@@ -641,9 +641,9 @@ def shortest_paths(
 
 
 # ---------------------------------------------------------------------- ego network
-EGO_NODE_LIMIT = 200
+EGO_NODE_LIMIT = 100
 """Actors an ego network lists at most by default (its ``total_nodes`` counts them all)."""
-EGO_EDGE_LIMIT = 1000
+EGO_EDGE_LIMIT = 500
 """Edges an ego network lists at most by default (its ``total_edges`` counts them all)."""
 MAX_EGO_NODE_LIMIT = 10_000
 MAX_EGO_EDGE_LIMIT = 50_000

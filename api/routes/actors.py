@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from api.deps import GraphDep
+from api.json_body import json_response
 from api.errors import ERROR_RESPONSES, not_found_responses
 from api.query_params import Evidence, FilterDep, Limit, Offset
 from graph.filters import MAX_EGO_HOPS
@@ -43,17 +44,17 @@ def get_actor(actor: ActorParam, graph: GraphDep) -> ActorSummary:
 @router.get("/{actor}/opponents", response_model=Page[Neighbour], responses=not_found_responses(),
             summary="Who the actor opposes or is opposed by")
 def get_opponents(actor: ActorParam, graph: GraphDep, flt: FilterDep, evidence: Evidence = False,
-                  limit: Limit = 100, offset: Offset = 0) -> Page[Neighbour]:
+                  limit: Limit = 100, offset: Offset = 0) -> Response:
     """Actors in conflict relations (the `opposes` family) with this one, heaviest first."""
-    return graph.opponents(actor, flt=flt, evidence=evidence, limit=limit, offset=offset)
+    return json_response(graph.opponents(actor, flt=flt, evidence=evidence, limit=limit, offset=offset))
 
 
 @router.get("/{actor}/allies", response_model=Page[Neighbour], responses=not_found_responses(),
             summary="Who the actor cooperates with")
 def get_allies(actor: ActorParam, graph: GraphDep, flt: FilterDep, evidence: Evidence = False,
-               limit: Limit = 100, offset: Offset = 0) -> Page[Neighbour]:
+               limit: Limit = 100, offset: Offset = 0) -> Response:
     """Actors in cooperation relations (the `cooperatesWith` family) with this one, heaviest first."""
-    return graph.allies(actor, flt=flt, evidence=evidence, limit=limit, offset=offset)
+    return json_response(graph.allies(actor, flt=flt, evidence=evidence, limit=limit, offset=offset))
 
 
 @router.get("/{actor}/network", response_model=EgoNetwork, responses=not_found_responses(),
@@ -65,7 +66,7 @@ def get_network(
                                 "nearest, then the most active")] = EGO_NODE_LIMIT,
     edge_limit: Annotated[int, Query(ge=1, le=MAX_EGO_EDGE_LIMIT, description="Edges listed at most: "
                                      "the heaviest")] = EGO_EDGE_LIMIT,
-) -> EgoNetwork:
+) -> Response:
     """The actors within ``hops`` of this one and the relation edges between them, cut at ``limit``
     actors and ``edge_limit`` edges (``total_nodes``, ``total_edges`` and ``truncated`` say so)."""
-    return graph.ego_network(actor, hops=hops, flt=flt, limit=limit, edge_limit=edge_limit)
+    return json_response(graph.ego_network(actor, hops=hops, flt=flt, limit=limit, edge_limit=edge_limit))

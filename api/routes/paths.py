@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from api.deps import GraphDep
+from api.json_body import json_response
 from api.errors import ERROR_RESPONSES, not_found_responses
 from api.query_params import FilterDep
 from graph.models import ActorPath
@@ -33,9 +34,9 @@ def list_paths(
     evidence_limit: Annotated[int, Query(ge=0, le=MAX_EVIDENCE_PER_HOP,
                                          description="Evidence records per hop at most (`evidence_count` "
                                                      "counts them all)")] = EVIDENCE_PER_HOP,
-) -> list[ActorPath]:
+) -> Response:
     """Paths from ``source`` to ``target`` of at most ``max_hops`` hops (empty when none), by
     length then actor ids; each hop with its relation as recorded, polarity, sign, weight, its
     first ``evidence_limit`` evidence records and ``evidence_count``."""
-    return graph.paths(source, target, max_hops=max_hops, mode=mode, signed=signed, limit=limit, flt=flt,
-                       evidence=evidence, evidence_limit=evidence_limit)
+    return json_response(graph.paths(source, target, max_hops=max_hops, mode=mode, signed=signed, limit=limit,
+                                     flt=flt, evidence=evidence, evidence_limit=evidence_limit), item=ActorPath)
