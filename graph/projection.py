@@ -202,6 +202,8 @@ def _per_type(mentions: Iterable[Mention]) -> dict[str, list[Any]]:
 
 
 _DATES: dict[dt.date, dt.date] = {}
+_NO_ALIASES: frozenset[str] = frozenset()
+"""The one empty alias set every share without aliases holds (most do)."""
 
 
 def _shared_date(day: dt.date | None) -> dt.date | None:
@@ -340,7 +342,7 @@ class Projection:
             share = _NodeShare(
                 rank=rank,
                 description=_shared_description((actor.label, actor.type, actor.country, actor.role)),
-                aliases=actor.aliases,
+                aliases=actor.aliases or _NO_ALIASES,
                 records=record_counts.get(actor_key, 0),
             )
             self._node_add(actor_key, doc_id, share)
