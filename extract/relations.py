@@ -350,6 +350,10 @@ class RelationMatcher:
                             else (None, []))
         reciprocal = (not rtype.symmetric and light is not None and light.pos_ == "VERB"
                       and light.lemma_.lower() in self._reciprocal)
+        if not objects and len(subjects) >= 2 and _each_other(trigger, prep):
+            # "India and Pakistan accused each other": each does it to the other
+            pool_subjects, reciprocal = True, not rtype.symmetric
+            pool = subjects
         if reciprocal and not objects and pool_subjects:
             pool = subjects  # "Netanyahu and Abbas traded accusations": each accuses the other
         if pool:
@@ -364,6 +368,8 @@ class RelationMatcher:
         backed = [(b, o) for b in backers for o in pool]
 
         context = self._context(clause, trigger, at)
+        if any(c.dep_ == "preconj" and c.lower_ == "neither" for a, _ in pairs for c in a.span.root.children):
+            context.negated = True  # "Neither Russia nor Ukraine has agreed"
         if (frame.kind == "noun" and light is None and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep"
                 and trigger.head.head.lemma_.lower() == "be"
                 and any(c.dep_ == "neg" or c.lower_ in self._neg_words for c in trigger.head.head.children)):
@@ -506,6 +512,12 @@ class RelationMatcher:
             for child in head.children:
                 if child.dep_ == "appos" and child.i in at and any(c.dep_ == "conj" for c in child.children):
                     heads.extend(c for c in (child, *child.conjuncts) if c not in heads)
+        for head in list(heads):
+            # "Russia, along with China, vetoed": the companion acts too
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("along", "together") and head.i in at:
+                    heads.extend(c for w in child.children if w.dep_ == "prep" and w.lower_ == "with"
+                                 for c in w.children if c.dep_ == "pobj" and c not in heads)
         found: list[_Arg] = []
         for head in heads:
             found.extend(self._mention_of(head, at, depth=depth, patient=patient))
@@ -643,6 +655,11 @@ class RelationMatcher:
             if child.dep_ == "nsubjpass":
                 return []  # a passive: the subject is the agent, found by the caller
         if subject_seen:
+            if found:  # "Belgium, along with the Netherlands, accused ...", the companion on the verb
+                for child in verb.children:
+                    if child.dep_ == "prep" and child.lower_ in ("along", "together"):
+                        found.extend(a for w in child.children if w.dep_ == "prep" and w.lower_ == "with"
+                                     for c in w.children if c.dep_ == "pobj" for a in self._mentions(c, at))
             return _unique(found)
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return self._mentions(verb.head, at)
@@ -667,6 +684,11 @@ class RelationMatcher:
             if governor.lemma_.lower() in self._attribution:
                 controllers = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
                 return self._mentions(controllers[0], at) if controllers else []
+            if governor.lemma_.lower() == "join" and head.lower_ == "in":
+                # "Germany joined France in condemning Russia": both do it
+                partners = [c for c in governor.children if c.dep_ in ("dobj", "dative")]
+                return _unique([*self._clause_subjects(governor, at, depth=depth + 1),
+                                *(a for c in partners for a in self._mentions(c, at))])
             if head.lower_ in _OBJECT_CONTROL:
                 # "warned Beijing against supplying", "stopped Iran from acquiring", "pressed Serbia
                 # into recognising": the one warned, stopped or pressed does it
@@ -735,7 +757,9 @@ class RelationMatcher:
                                 a for a in self._prep_objects(prep, at)
                                 if not (Span.has_extension("geokg_place") and a.span._.geokg_place)
                             )
-            if not objects:  # a shared object: "threatened to invade and annex Ukraine"
+            if not objects and not any(c.dep_ == "dobj" for c in verb.children):
+                # a shared object: "threatened to invade and annex Ukraine" (not "vetoed the resolution
+                # and accused the US": the veto has its own object)
                 for conj in verb.children:
                     if conj.dep_ == "conj":
                         for child in conj.children:
@@ -1068,6 +1092,18 @@ def _unique(args: Iterable[_Arg]) -> list[_Arg]:
             seen.add(key)
             out.append(arg)
     return out
+
+
+def _each_other(trigger: Token, prep: Token | None) -> bool:
+    """Whether the trigger's object is "each other" / "one another" (directly or after its preposition)."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "prep")] if prep is None else [prep, trigger]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("dobj", "pobj") and child.lower_ in ("other", "another") and any(
+                g.lower_ in ("each", "one") for g in child.children
+            ):
+                return True
+    return False
 
 
 def _controllers(verb: Token) -> list[Token]:

@@ -211,6 +211,49 @@ def test_drills_of_two_sides_are_cooperation(matcher: RelationMatcher) -> None:
     assert triples(matcher, rows) == {("EGY", "cooperates_with", "QAT", False, "asserted")}
 
 
+def test_along_with_and_joined_in_add_a_doer(matcher: RelationMatcher) -> None:
+    # "Russia, along with Iran, attacked Syria."
+    rows = [("Russia", "Russia", "PROPN", "nsubj", 6), (",", ",", "PUNCT", "punct", 0), ("along", "along", "ADP", "prep", 0),
+            ("with", "with", "ADP", "prep", 2), ("Iran", "Iran", "PROPN", "pobj", 3), (",", ",", "PUNCT", "punct", 0),
+            ("attacked", "attack", "VERB", "ROOT", 6), ("Syria", "Syria", "PROPN", "dobj", 6), (".", ".", "PUNCT", "punct", 6)]
+    assert triples(matcher, rows) == {("RUS", "attacks", "SYR", False, "asserted"),
+                                      ("IRN", "attacks", "SYR", False, "asserted")}
+    # "Egypt joined Qatar in condemning Israel."
+    joined = [("Egypt", "Egypt", "PROPN", "nsubj", 1), ("joined", "join", "VERB", "ROOT", 1),
+              ("Qatar", "Qatar", "PROPN", "dobj", 1), ("in", "in", "ADP", "prep", 1),
+              ("condemning", "condemn", "VERB", "pcomp", 3), ("Israel", "Israel", "PROPN", "dobj", 4),
+              (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, joined) == {("EGY", "accuses", "ISR", False, "asserted"),
+                                        ("QAT", "accuses", "ISR", False, "asserted")}
+
+
+def test_each_other_goes_both_ways_and_neither_nor_negates(matcher: RelationMatcher) -> None:
+    # "Egypt and Qatar accused each other."
+    rows = [("Egypt", "Egypt", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0), ("Qatar", "Qatar", "PROPN", "conj", 0),
+            ("accused", "accuse", "VERB", "ROOT", 3), ("each", "each", "DET", "det", 5), ("other", "other", "ADJ", "dobj", 3),
+            (".", ".", "PUNCT", "punct", 3)]
+    assert triples(matcher, rows) == {("EGY", "accuses", "QAT", False, "asserted"),
+                                      ("QAT", "accuses", "EGY", False, "asserted")}
+    # "Neither Egypt nor Qatar met Israel."
+    neither = [("Neither", "neither", "CCONJ", "preconj", 1), ("Egypt", "Egypt", "PROPN", "nsubj", 4),
+               ("nor", "nor", "CCONJ", "cc", 1), ("Qatar", "Qatar", "PROPN", "conj", 1), ("met", "meet", "VERB", "ROOT", 4),
+               ("Israel", "Israel", "PROPN", "dobj", 4), (".", ".", "PUNCT", "punct", 4)]
+    assert triples(matcher, neither) == {("EGY", "consults_with", "ISR", True, "asserted"),
+                                         ("QAT", "consults_with", "ISR", True, "asserted")}
+
+
+def test_a_verb_with_its_own_object_shares_no_object(matcher: RelationMatcher) -> None:
+    # "Russia rejected the plan and attacked Syria." rejects nobody; "threatened to invade and annex Syria" still shares
+    rows = [("Russia", "Russia", "PROPN", "nsubj", 1), ("rejected", "reject", "VERB", "ROOT", 1), ("the", "the", "DET", "det", 3),
+            ("plan", "plan", "NOUN", "dobj", 1), ("and", "and", "CCONJ", "cc", 1), ("attacked", "attack", "VERB", "conj", 1),
+            ("Syria", "Syria", "PROPN", "dobj", 5), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, rows) == {("RUS", "attacks", "SYR", False, "asserted")}
+    shared = [("Russia", "Russia", "PROPN", "nsubj", 1), ("invaded", "invade", "VERB", "ROOT", 1), ("and", "and", "CCONJ", "cc", 1),
+              ("annexed", "annex", "VERB", "conj", 1), ("Syria", "Syria", "PROPN", "dobj", 3), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, shared) == {("RUS", "attacks", "SYR", False, "asserted"),
+                                        ("RUS", "coerces", "SYR", False, "asserted")}
+
+
 # -- the CAMEO importer -------------------------------------------------------------------------
 
 
@@ -256,6 +299,12 @@ def extractor() -> Extractor:
         ("Egypt's president received Iranian Foreign Minister Abbas Araghchi in Cairo.",
          {("EGY-GOV", "consults_with", "abbas-araghchi", False, "asserted")}),
         ("Hungary received Russian oil through the Druzhba pipeline.", set()),
+        ("Belgium, along with the Netherlands, accused Russia of cyberattacks.",
+         {("BEL", "accuses", "RUS", False, "asserted"), ("NLD", "accuses", "RUS", False, "asserted")}),
+        ("Armenia and Azerbaijan accused each other of shelling border villages.",
+         {("ARM", "accuses", "AZE", False, "asserted"), ("AZE", "accuses", "ARM", False, "asserted")}),
+        ("The Dutch parliament ratified Ukraine's accession to the treaty.",
+         {("NLD-LEG", "supports", "UKR", False, "asserted")}),
         ("The African Union welcomed the peace deal between Ethiopia and Eritrea.",
          {("ETH", "agrees_with", "ERI", False, "asserted"), ("african-union", "supports", "ETH", False, "asserted"),
           ("african-union", "supports", "ERI", False, "asserted")}),
