@@ -25,6 +25,7 @@ going back to the store.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import unicodedata
 from sys import intern
 from collections import Counter, defaultdict
@@ -272,10 +273,56 @@ class Projection:
         """Relation records held, supporting or not."""
         self.version = 0
         """Bumped on every change (filtered views cached per version)."""
+        self._deferred: bytes | None = None
+        """What only writes need, still pickled, when restored from a snapshot (see ``__getstate__``)."""
+
+    # ------------------------------------------------------------------ pickling (graph.snapshot)
+    def __getstate__(self) -> dict[str, Any]:
+        """The pickled state: the graph without the nodes' private bookkeeping, plus that
+        bookkeeping and the per-document indexes as one opaque pickle.
+
+        Queries read the public node attributes and the edges' per-document records, but
+        only writes read each node's per-document shares and the per-document indexes: a
+        restored projection unpickles those on its first write (:meth:`_ready`), so opening
+        a large store builds far fewer objects.
+        """
+        state = dict(self.__dict__)
+        for key in ("_doc_edges", "_doc_nodes", "_doc_records"):
+            state.pop(key, None)
+        if self._deferred is None:
+            private = {node: (data["_docs"], data["_aliases"], data["_winner"])
+                       for node, data in self.graph.nodes(data=True)}
+            state["_deferred"] = pickle.dumps(
+                (private, self._doc_edges, self._doc_nodes, self._doc_records), protocol=5)
+        public = self.graph.__class__()
+        public.graph = self.graph.graph
+        public.add_nodes_from((node, {k: v for k, v in data.items() if not k.startswith("_")})
+                              for node, data in self.graph.nodes(data=True))
+        public.add_edges_from(self.graph.edges(data=True))  # new edge dicts holding the same values
+        state["graph"] = public
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        if self._deferred is None:  # pickled by hand without the deferred part: nothing to restore
+            self._doc_edges, self._doc_nodes, self._doc_records = {}, {}, {}
+
+    def _ready(self) -> None:
+        """Unpickle the write bookkeeping of a restored projection (once, before its first write)."""
+        blob = self._deferred
+        if blob is None:
+            return
+        from graph.snapshot import restricted_loads  # the snapshot's unpickler: only whitelisted classes
+
+        private, self._doc_edges, self._doc_nodes, self._doc_records = restricted_loads(blob)
+        for node, (docs, aliases, winner) in private.items():
+            self.graph.nodes[node].update(_docs=docs, _aliases=aliases, _winner=winner)
+        self._deferred = None
 
     # ------------------------------------------------------------------ documents
     @property
     def documents(self) -> set[str]:
+        self._ready()
         return set(self._doc_edges)
 
     def add_document(
@@ -304,6 +351,7 @@ class Projection:
         ``actors`` describes every actor the relations name (later entries for an id are ignored);
         ``date`` and ``source`` are the document's date and publisher.
         """
+        self._ready()
         if doc_id in self._doc_edges:
             self.remove_document(doc_id)
         rank = (date.isoformat() if date else "", doc_id)
@@ -369,6 +417,7 @@ class Projection:
 
     def remove_document(self, doc_id: str) -> bool:
         """Subtract a document's contributions; False when the view does not hold it."""
+        self._ready()
         if doc_id not in self._doc_edges:
             return False
         for source, target in self._doc_edges.pop(doc_id):

@@ -83,6 +83,11 @@ class _RestrictedUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"snapshot names {module}.{name}, which it may not")
 
 
+def restricted_loads(data: bytes) -> Any:
+    """Unpickle ``data`` building only the classes a snapshot may hold (else ``UnpicklingError``)."""
+    return _RestrictedUnpickler(io.BytesIO(data)).load()
+
+
 _LAYOUT_MODULES = ("projection.py", "filters.py", "models.py", "load.py", "rdf.py", "iris.py", "store.py",
                    "snapshot.py", "document_index.py")
 """The graph modules that decide what a snapshot holds and how it is laid out."""
