@@ -332,6 +332,10 @@ class RelationMatcher:
             owned = entry.frame == "noun_governed" and prep is None and not rtype.symmetric and light is not None
             subjects, objects = self._noun_arguments(trigger, prep, light, frame, at, rtype.symmetric, joint,
                                                      owned_object=owned)
+        if entry.reverse and entry.frame == "noun_governed" and light is not None and light.pos_ == "VERB":
+            # "Tehran's support for Hamas drew condemnation from Washington": Washington condemns Tehran
+            subjects = [a for c in light.children if c.dep_ in ("nsubj", "nsubjpass")
+                        for a in self._mentions(c, at, patient=True)]
         if entry.reverse:
             subjects, objects = objects, subjects
         pool_subjects = frame.object == "none" or (
@@ -661,11 +665,20 @@ class RelationMatcher:
                         found.extend(a for w in child.children if w.dep_ == "prep" and w.lower_ == "with"
                                      for c in w.children if c.dep_ == "pobj" for a in self._mentions(c, at))
             return _unique(found)
+        if (verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in self._intent_nouns
+                and verb.head.i not in at):
+            # "Washington's decision to sell F-16s to Pakistan", "the U.S. plan to pause aid": the owner does it
+            owners = [a for c in verb.head.children if c.dep_ in ("poss", "compound", "amod") and (c.i in at or c.dep_ == "poss")
+                      for a in self._mentions(c, at)]
+            if owners:
+                return owners
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return self._mentions(verb.head, at)
         head = verb.head
         if head == verb:
             return []
+        if verb.dep_ == "xcomp" and self._passive(head) is not None and not _controllers(head):
+            return self._mentions(self._passive(head), at)  # "troops were ordered to attack": the troops
         if verb.dep_ == "xcomp":
             controllers = _controllers(head)
             if controllers:
@@ -697,6 +710,9 @@ class RelationMatcher:
                     return self._mentions(controllers[0], at)
             return self._clause_subjects(governor, at, depth=depth + 1)
         if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB") and head.pos_ in ("VERB", "AUX"):
+            sent = self._passive(head)
+            if sent is not None and verb.tag_ == "VB":
+                return self._mentions(sent, at)  # "troops were deployed to fight against X": the troops fight
             return self._clause_subjects(head, at, depth=depth + 1)
         return []
 

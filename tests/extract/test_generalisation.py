@@ -254,6 +254,45 @@ def test_a_verb_with_its_own_object_shares_no_object(matcher: RelationMatcher) -
                                         ("RUS", "coerces", "SYR", False, "asserted")}
 
 
+def test_criticism_drawn_from_someone_goes_back_to_the_drawer(matcher: RelationMatcher) -> None:
+    # "Iran's support drew condemnation from Egypt." (Egypt condemns Iran)
+    rows = [("Iran", "Iran", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0), ("support", "support", "NOUN", "nsubj", 3),
+            ("drew", "draw", "VERB", "ROOT", 3), ("condemnation", "condemnation", "NOUN", "dobj", 3),
+            ("from", "from", "ADP", "prep", 4), ("Egypt", "Egypt", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 3)]
+    assert triples(matcher, rows) == {("EGY", "accuses", "IRN", False, "asserted")}
+
+
+def test_the_passive_subject_does_the_purpose_and_the_owner_the_decision(matcher: RelationMatcher) -> None:
+    # "Troops of Iran were sent to attack Syria." -> Iran attacks Syria
+    rows = [("Troops", "troop", "NOUN", "nsubjpass", 4), ("of", "of", "ADP", "prep", 0), ("Iran", "Iran", "PROPN", "pobj", 1),
+            ("were", "be", "AUX", "auxpass", 4), ("sent", "send", "VERB", "ROOT", 4), ("to", "to", "PART", "aux", 6),
+            ("attack", "attack", "VERB", "advcl", 4), ("Syria", "Syria", "PROPN", "dobj", 6), (".", ".", "PUNCT", "punct", 4)]
+    doc = Doc(matcher._matcher.vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
+              pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows],
+              tags=["VB" if r[0] == "attack" else "XX" for r in rows])
+    doc.spans[ACTORS_KEY] = [doc[i:i + 1] for i, row in enumerate(rows) if row[0] in ACTORS]
+    doc.spans[PLACES_KEY] = []
+    assert ("IRN", "attacks", "SYR", False, "asserted") in keyed(matcher(doc, doc_id="d", resolve=resolve))
+    # "Egypt's decision to attack Syria angered Qatar." -> the owner of the decision does it
+    decision = [("Egypt", "Egypt", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0), ("decision", "decision", "NOUN", "nsubj", 6),
+                ("to", "to", "PART", "aux", 4), ("attack", "attack", "VERB", "acl", 2), ("Syria", "Syria", "PROPN", "dobj", 4),
+                ("angered", "anger", "VERB", "ROOT", 6), ("Qatar", "Qatar", "PROPN", "dobj", 6), (".", ".", "PUNCT", "punct", 6)]
+    assert triples(matcher, decision) == {("EGY", "attacks", "SYR", False, "intended")}
+
+
+def test_quantities_and_to_phrases_keep_the_clause_subject(matcher: RelationMatcher) -> None:
+    # "Israel carried out dozens of strikes on Syria."
+    rows = [("Israel", "Israel", "PROPN", "nsubj", 1), ("carried", "carry", "VERB", "ROOT", 1), ("out", "out", "ADP", "prt", 1),
+            ("dozens", "dozen", "NOUN", "dobj", 1), ("of", "of", "ADP", "prep", 3), ("strikes", "strike", "NOUN", "pobj", 4),
+            ("on", "on", "ADP", "prep", 5), ("Syria", "Syria", "PROPN", "pobj", 6), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, rows) == {("ISR", "attacks", "SYR", False, "asserted")}
+    # "Iran agreed to a truce with Qatar."
+    truce = [("Iran", "Iran", "PROPN", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1), ("to", "to", "ADP", "prep", 1),
+             ("a", "a", "DET", "det", 4), ("truce", "truce", "NOUN", "pobj", 2), ("with", "with", "ADP", "prep", 4),
+             ("Qatar", "Qatar", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, truce) == {("IRN", "agrees_with", "QAT", False, "asserted")}
+
+
 # -- the CAMEO importer -------------------------------------------------------------------------
 
 
@@ -303,6 +342,10 @@ def extractor() -> Extractor:
          {("BEL", "accuses", "RUS", False, "asserted"), ("NLD", "accuses", "RUS", False, "asserted")}),
         ("Armenia and Azerbaijan accused each other of shelling border villages.",
          {("ARM", "accuses", "AZE", False, "asserted"), ("AZE", "accuses", "ARM", False, "asserted")}),
+        ("Russia's annexation of Crimea drew sanctions from Canada.",
+         {("CAN", "sanctions", "RUS", False, "asserted")}),  # Crimea is a place, not a party
+        ("Sri Lankan police used tear gas against student protesters in Colombo.",
+         {("LKA-COP", "coerces", "LKA-CVL", False, "asserted")}),
         ("The Dutch parliament ratified Ukraine's accession to the treaty.",
          {("NLD-LEG", "supports", "UKR", False, "asserted")}),
         ("The African Union welcomed the peace deal between Ethiopia and Eritrea.",
