@@ -279,7 +279,7 @@ def view_edge(G: nx.DiGraph, source: str, target: str, data: dict[str, Any], flt
     polarity_weight = {"cooperation": 0, "conflict": 0}
     for name in relations:
         polarity_weight[_polarity(name)] += relations[name]["weight"]
-    return {"relations": relations, "_mentions": kept, "cooperation_weight": polarity_weight["cooperation"],
+    return {"relations": relations, "_mentions": tuple(kept), "cooperation_weight": polarity_weight["cooperation"],
             "conflict_weight": polarity_weight["conflict"], **total}
 
 
