@@ -56,6 +56,9 @@ _BACKER_PARTICIPLES = frozenset({"back", "support", "arm", "train", "fund", "fin
 _CAPTIVES = frozenset({"hostage", "captive", "prisoner", "schoolgirl", "schoolchild", "child", "civilian",
                        "worker", "tourist", "sailor", "crew", "national", "citizen", "journalist", "woman",
                        "man", "people", "girl", "boy", "villager", "soldier", "fisherman", "passenger"})
+# nouns whose owner or demonym names someone else: "Chinese rivals", "Russia's neighbours" are not China, Russia
+_OTHER_SIDE_NOUNS = frozenset({"rival", "neighbour", "neighbor", "enemy", "foe", "opponent", "adversary", "competitor",
+                               "critic", "detractor", "victim"})
 _OBJECT_CONTROL = frozenset({"against", "from", "into"})
 """Prepositions of "warned X **against** doing", "kept X **from** doing": X is the doer."""
 _NOT_DONE = frozenset({"against", "from"})
@@ -555,6 +558,8 @@ class RelationMatcher:
                 found = self._mentions(child, at, depth=depth + 1)
                 if found:
                     return found
+        if head.lemma_.lower() in _OTHER_SIDE_NOUNS:
+            return []  # "gives military support to Chinese rivals": the rivals are not China
         for child in head.children:
             # as a subject, a demonym alone does not make "Chinese teenagers" China (the actor stage
             # decides which "Chinese X" act for the state); a compound ("US officials") does. As an

@@ -342,6 +342,8 @@ def extractor() -> Extractor:
          {("BEL", "accuses", "RUS", False, "asserted"), ("NLD", "accuses", "RUS", False, "asserted")}),
         ("Armenia and Azerbaijan accused each other of shelling border villages.",
          {("ARM", "accuses", "AZE", False, "asserted"), ("AZE", "accuses", "ARM", False, "asserted")}),
+        # a rival, a neighbour are someone else; "give X to" is no concession
+        ("Washington gives military support to Chinese rivals in Asia.", set()),
         ("Russia's annexation of Crimea drew sanctions from Canada.",
          {("CAN", "sanctions", "RUS", False, "asserted")}),  # Crimea is a place, not a party
         ("Sri Lankan police used tear gas against student protesters in Colombo.",
