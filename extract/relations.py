@@ -671,7 +671,7 @@ class RelationMatcher:
                                      for c in w.children if c.dep_ == "pobj" for a in self._mentions(c, at))
             return _unique(found)
         if (verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in self._intent_nouns
-                and verb.head.i not in at):
+                and verb.head.i not in at and not any(c.dep_ == "mark" for c in verb.children)):
             # "Washington's decision to sell F-16s to Pakistan", "the U.S. plan to pause aid": the owner does it
             owners = [a for c in verb.head.children if c.dep_ in ("poss", "compound", "amod") and (c.i in at or c.dep_ == "poss")
                       for a in self._mentions(c, at)]
