@@ -482,7 +482,8 @@ class EmbeddedStore(GraphStore):
         ----------
         items
             Each graph's IRI and the N-Quads (UTF-8) of every quad it must hold, all in that
-            graph (:func:`graph.rdf.document_nquads`).
+            graph, with valid IRIs (as :func:`graph.rdf.document_nquads` spells them: the bulk
+            path does not check them again).
         bulk
             Use the bulk loader for the new graphs of an on-disk store.
 
@@ -517,18 +518,23 @@ class EmbeddedStore(GraphStore):
         return done
 
     def _bulk(self, graphs: Sequence[bytes]) -> None:
-        """Bulk-load whole graphs, in steps of at most :data:`BULK_MAX_QUADS` quads (each atomic)."""
+        """Bulk-load whole graphs, in steps of at most :data:`BULK_MAX_QUADS` quads (each atomic).
+
+        The loader runs lenient (IRIs not re-validated: a fifth less CPU): the text comes from
+        :func:`graph.rdf.document_nquads`, whose IRIs are percent-quoted ids under fixed prefixes,
+        or from pyoxigraph's own quads, validated when they were made.
+        """
         step: list[bytes] = []
         size = 0
         for text in graphs:
             lines = text.count(b"\n")
             if step and size + lines > BULK_MAX_QUADS:
-                self.inner.bulk_load(b"".join(step), format=ox.RdfFormat.N_QUADS)
+                self.inner.bulk_load(b"".join(step), format=ox.RdfFormat.N_QUADS, lenient=True)
                 step, size = [], 0
             step.append(text)
             size += lines
         if step:
-            self.inner.bulk_load(b"".join(step), format=ox.RdfFormat.N_QUADS)
+            self.inner.bulk_load(b"".join(step), format=ox.RdfFormat.N_QUADS, lenient=True)
 
     def drop_graph(self, graph: URIRef) -> None:
         """Remove a named graph and all its triples, in one transaction."""
