@@ -2,12 +2,14 @@
 
 Run from a source checkout::
 
-    python -m benchmarks.eval_extraction [--shared-data DIR] [--errors N] [--model NAME]
+    python -m benchmarks.eval_extraction [--shared-data DIR] [--errors N] [--model NAME] [--voa]
 
 It prints the score tables (and the first N per-sentence error listings of each set), lists the
 relations found in ../shared/data/seed-article.txt, and writes ``benchmarks/results/eval.json``
 (scores, every sentence with an error, the seed relations). The PETRARCH2 comparison needs ../shared/data beside the
-checkout (or ``--shared-data``); without it that part is skipped with a note.
+checkout (or ``--shared-data``); without it that part is skipped with a note. ``--voa`` also scores
+the hand-coded real news sentences of ``tests/extract/voa_gold.jsonl``, whose text is read from
+``voa_stories.jsonl`` of the shared data.
 """
 
 from __future__ import annotations
@@ -21,7 +23,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extract.errors import ExtractError
-from extract.evaluation import REPO_GOLD_PATH, EvalReport, error_listing, evaluate_gold, evaluate_petrarch, format_report
+from extract.evaluation import (
+    REPO_GOLD_PATH,
+    VOA_STORIES,
+    EvalReport,
+    error_listing,
+    evaluate_gold,
+    evaluate_petrarch,
+    evaluate_voa,
+    format_report,
+)
 
 if TYPE_CHECKING:
     from extract.pipeline import Extractor
@@ -66,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: the Extractor's)")
     parser.add_argument("--errors", type=int, default=0, help="print this many error listings per set")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the JSON results")
+    parser.add_argument("--voa", action="store_true", help="also score the real news sentences (tests/extract/voa_gold.jsonl)")
     args = parser.parse_args(argv)
 
     from extract.pipeline import Extractor
@@ -79,6 +91,17 @@ def main(argv: list[str] | None = None) -> int:
         print(_section(gold, args.errors))
         results["gold"] = gold.summary()
         results["gold"]["errors"] = _errors(gold)
+        if args.voa:
+            if (args.shared_data / VOA_STORIES).is_file():
+                voa = evaluate_voa(extractor, args.shared_data)
+                print()
+                print(_section(voa, args.errors))
+                results["voa"] = voa.summary()
+                results["voa"]["errors"] = _errors(voa)
+            else:
+                note = f"VOA scoring skipped: {args.shared_data / VOA_STORIES} not found"
+                print(note)
+                results["voa"] = {"skipped": note}
         if (args.shared_data / "petrarch2").is_dir():
             from extract.petrarch import petrarch_dictionaries
 

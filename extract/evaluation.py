@@ -15,6 +15,7 @@ The functions are plain and take data; :func:`evaluate_gold` and
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -517,6 +518,113 @@ def evaluate_gold(extractor: Extractor, path: str | Path | None = None) -> EvalR
     sentences = read_gold(path)
     predicted = run_extractor(extractor, sentences)
     return score(zip(sentences, predicted), name=Path(path).stem)
+
+
+REPO_VOA_GOLD_PATH = Path(__file__).resolve().parents[1] / "tests" / "extract" / "voa_gold.jsonl"
+"""Hand coding of real VOA news sentences; the text stays in ``voa_stories.jsonl`` of the shared data."""
+
+VOA_STORIES = "voa_stories.jsonl"
+"""The file of Voice of America stories in the shared data directory."""
+
+
+class VoaReference(BaseModel):
+    """One line of the VOA coding: a sentence by story id and offsets, and its gold relations."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    story: str = Field(min_length=1)
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    sha1: str = Field(min_length=8)
+    """Leading hex digits of the SHA-1 of the sentence text (UTF-8): proof the offsets still fit."""
+    date: dt.date | None = None
+    relations: list[GoldRelation] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+
+
+def read_voa_gold(path: str | Path, stories: str | Path) -> list[GoldSentence]:
+    """Rebuild the VOA gold sentences from their coding and the stories' text.
+
+    The coding file holds no news text, only ``story``, ``start``/``end`` offsets into the
+    story's ``text`` and a short SHA-1 of the sentence; the text is read from ``stories``
+    (``voa_stories.jsonl`` of the shared data) when the set is scored.
+
+    Parameters
+    ----------
+    path
+        The coding JSONL file (``tests/extract/voa_gold.jsonl``).
+    stories
+        The stories JSONL file (one object with ``id`` and ``text`` per line).
+
+    Returns
+    -------
+    list[GoldSentence]
+        One gold sentence per coded line, in file order.
+
+    Raises
+    ------
+    GoldSetError
+        A file is missing or malformed, a story is absent, or a sentence's hash does not match
+        (the stories file is not the one the coding was made on).
+    """
+    path, stories = Path(path), Path(stories)
+    texts: dict[str, str] = {}
+    try:
+        for number, line in enumerate(stories.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip():
+                row = json.loads(line)
+                texts[str(row["id"])] = str(row["text"])
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldSetError(f"cannot read stories file {stories}: {exc}") from None
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise GoldSetError(f"{stories}:{number}: not a story line ({exc})") from None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldSetError(f"cannot read VOA coding file {path}: {exc}") from None
+    sentences: list[GoldSentence] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            ref = VoaReference.model_validate(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise GoldSetError(f"{path}:{number}: not JSON: {exc.msg}") from None
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise GoldSetError(f"{path}:{number}: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from None
+        text = texts.get(ref.story)
+        if text is None:
+            raise GoldSetError(f"{path}:{number}: story {ref.story!r} is not in {stories}")
+        sentence = text[ref.start:ref.end]
+        if not hashlib.sha1(sentence.encode("utf-8")).hexdigest().startswith(ref.sha1):
+            raise GoldSetError(f"{path}:{number}: the text at {ref.start}-{ref.end} of story {ref.story} "
+                               f"does not match its hash (a different {stories.name}?)")
+        sentences.append(GoldSentence(id=ref.id, text=sentence, date=ref.date, relations=ref.relations, tags=ref.tags))
+    return sentences
+
+
+def evaluate_voa(extractor: Extractor, shared_dir: str | Path, path: str | Path | None = None) -> EvalReport:
+    """Score ``extractor`` on the hand-coded real news sentences of the VOA stories.
+
+    Parameters
+    ----------
+    extractor
+        A built :class:`extract.pipeline.Extractor`.
+    shared_dir
+        The shared data directory holding ``voa_stories.jsonl``.
+    path
+        The coding file; by default ``tests/extract/voa_gold.jsonl`` of a source checkout.
+
+    Raises
+    ------
+    GoldSetError
+        A file is missing or malformed, or a sentence no longer matches its hash.
+    """
+    sentences = read_voa_gold(REPO_VOA_GOLD_PATH if path is None else path, Path(shared_dir) / VOA_STORIES)
+    predicted = run_extractor(extractor, sentences)
+    return score(zip(sentences, predicted), name="voa-gold")
 
 
 def evaluate_petrarch(extractor: Extractor | None, shared_dir: str | Path) -> EvalReport:
