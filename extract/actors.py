@@ -270,6 +270,8 @@ class ActorMentions:
             while m < n and m - sector_here.end <= 3 and doc[m].pos_ == "ADJ":
                 m += 1
             target = self._state_anchor(at, m)
+            if target is not None and target.end < n and doc[target.end].lower_ in ("'s", "’s"):
+                target = None  # "the insurgents in Qatar's capital": a place of the state, where they were
             if role in _LOCATED_ROLES and target is not None and target.label_ != "NAT":
                 located = self._state_of(target)
                 if located is not None:
@@ -296,6 +298,8 @@ class ActorMentions:
                     role, type_ = inner_role, inner_type
             elif target.label_ == "NAT":
                 return None  # "forces of the Syrian ..." without a sector noun: leave to the next mention
+            elif target.end < n and doc[target.end].lower_ in ("'s", "’s"):
+                return None  # "the leader of Afghanistan's Taliban": the title is the possessed thing's
             if of_country is None:
                 return None
             if former is not None:

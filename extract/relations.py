@@ -43,6 +43,11 @@ Resolver = Callable[[Span], "ActorRef | Sequence[ActorRef] | None"]
 (``extract.actors.actors_for``: a multi-actor dictionary entry names several)."""
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_GROUP_NOUNS = frozenset({"militia", "group", "movement", "organisation", "organization", "faction", "party",
+                          "alliance", "coalition", "bloc", "force", "forces", "insurgency", "network", "wing"})
+"""Generic group nouns whose appositive names the actor ("the Syrian Kurdish militia, the YPG")."""
+_LOOSE_PARTICLES = frozenset({"up", "back", "together", "again"})
+"""Particles that leave a verb's sense ("meet up with", "hit back at"): the others make a new verb."""
 _SETTING_UP = frozenset({"set", "form", "establish", "create", "build", "found", "run", "stage", "plan"})
 _AMONG = frozenset({"between", "among", "amongst"})
 # participles whose noun is the agent's victim, not its instrument: "schoolgirls kidnapped by Boko Haram"
@@ -314,6 +319,13 @@ class RelationMatcher:
         if rtype.polarity == "cooperation" and "thing" in nodes and nodes["thing"].lemma_.lower() in self._conflict_nouns:
             return []  # "exchanged threats with", "sent a warning to": the conflict entries say what it is
 
+        if frame.kind == "verb" and "particle" not in nodes and any(
+            c.dep_ == "prt" and c.lower_ not in _LOOSE_PARTICLES
+            and not (c.lower_ == "over" and trigger.lemma_.lower() != "turn")  # "hand over to" is still giving
+            for c in trigger.children
+        ):
+            return []  # "turned 40 of them over to China" is no appeal: a particle makes another verb
+
         joint = "modifier" in nodes
         if frame.kind == "verb" and frame.object == "none" and not joint and any(
             (c.dep_ in ("dobj", "dative") and self._mentions(c, at))
@@ -533,6 +545,10 @@ class RelationMatcher:
     def _mention_of(self, head: Token, at: dict[int, Span], *, depth: int, patient: bool = False) -> list[_Arg]:
         span = at.get(head.i)
         if span is not None:
+            if head.lemma_.lower() in _GROUP_NOUNS:
+                for child in head.children:
+                    if child.dep_ == "appos" and child.i in at and at[child.i] != span:
+                        return [_Arg(at[child.i])]  # "the Syrian Kurdish militia, the YPG": the name says who
             found = [_Arg(span)]
             # "the Foreign Ministries of Russia, Iran and Turkey": conjuncts beyond the mention
             for inner in span:
@@ -560,8 +576,9 @@ class RelationMatcher:
                     return found
         if head.lemma_.lower() in _OTHER_SIDE_NOUNS:
             return []  # "gives military support to Chinese rivals": the rivals are not China
-        for child in head.children:
-            # as a subject, a demonym alone does not make "Chinese teenagers" China (the actor stage
+        for child in sorted(head.children, key=lambda c: abs(head.i - c.i)):
+            # the nearest modifier first: "Afghanistan's Taliban insurgency" is the Taliban's.
+            # As a subject, a demonym alone does not make "Chinese teenagers" China (the actor stage
             # decides which "Chinese X" act for the state); a compound ("US officials") does. As an
             # object, "the Syrian border", "the Russian ambassador" point to the state.
             if (child.dep_ in _MODIFIER_DEPS and child.i in at
@@ -663,6 +680,15 @@ class RelationMatcher:
                 found.extend(self._mentions(child, at))  # "Old foes Gondor and Osgiliath": two nsubj
             if child.dep_ == "nsubjpass":
                 return []  # a passive: the subject is the agent, found by the caller
+        if not subject_seen:
+            for aux in verb.children:
+                if aux.dep_ == "aux" and aux.i < verb.i:
+                    # 'Iran is "flagrantly" defying': quotes mislead the parser, which hangs the
+                    # subject on the auxiliary
+                    for child in aux.children:
+                        if child.dep_ == "nsubj" and child.i < aux.i:
+                            subject_seen = True
+                            found.extend(self._mentions(child, at))
         if subject_seen:
             if found:  # "Belgium, along with the Netherlands, accused ...", the companion on the verb
                 for child in verb.children:
@@ -876,6 +902,11 @@ class RelationMatcher:
                 and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
                 and noun.head.lemma_.lower() in self._nominal_control):
             subjects = self._clause_subjects(noun.head, at)  # "welcomed talks with Riyadh"
+        if (not subjects and light is None and symmetric and prep is not None and prep.lower_ == "with"
+                and noun.dep_ == "nsubj" and noun.head.dep_ == "ccomp"
+                and noun.head.head.lemma_.lower() in self._report_verbs):
+            # "Pakistan said talks with the IMF were going well": the one who reports its own talks
+            subjects = self._clause_subjects(noun.head.head, at)
         if (not subjects and light is None and joint and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
                 and (noun.head.lemma_.lower() in self._light or noun.head.lemma_.lower() in _SETTING_UP)):
             light = noun.head  # "set up a joint centre", "held joint exercises"
