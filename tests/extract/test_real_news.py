@@ -94,6 +94,15 @@ def test_the_nearest_modifier_says_whose(matcher: RelationMatcher) -> None:
     assert triples(matcher, rows) == {("RUS", "attacks", "taliban", False)}
 
 
+def test_a_preposition_on_the_last_listed_thing_still_names_the_target(matcher: RelationMatcher) -> None:
+    # "Turkey fired shells and rockets at Russia": the parser hangs "at" on "rockets"
+    rows: list[Row] = [("Turkey", "Turkey", "PROPN", "nsubj", 1), ("fired", "fire", "VERB", "ROOT", 1),
+                       ("shells", "shell", "NOUN", "dobj", 1), ("and", "and", "CCONJ", "cc", 2),
+                       ("rockets", "rocket", "NOUN", "conj", 2), ("at", "at", "ADP", "prep", 4),
+                       ("Russia", "Russia", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, rows) == {("TUR", "attacks", "RUS", False)}
+
+
 # -- the real model -----------------------------------------------------------------------------
 
 
@@ -123,6 +132,8 @@ def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool]]:
         ('Iraq is "openly" defying Washington.', ("IRQ", "opposes", "USA", False)),
         ("The European Union will exert more pressure on Belarus.", ("european-union", "coerces", "BLR", False)),
         ("Kenya said talks with Ethiopia were going well.", ("KEN", "consults_with", "ETH", False)),
+        ("Indian troops fired tear gas, rubber bullets and stun grenades at Pakistani soldiers.",
+         ("IND-MIL", "attacks", "PAK-MIL", False)),
         ("Rights groups condemned Malaysia for sending Rohingya refugees back to Myanmar.",
          ("MYS", "coerces", "rohingya", False)),
     ],
