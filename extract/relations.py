@@ -46,6 +46,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _GROUP_NOUNS = frozenset({"militia", "group", "movement", "organisation", "organization", "faction", "party",
                           "alliance", "coalition", "bloc", "force", "forces", "insurgency", "network", "wing"})
 """Generic group nouns whose appositive names the actor ("the Syrian Kurdish militia, the YPG")."""
+_PHRASAL_ONLY = {"call": "off"}
+"""Governing verbs of the lexicon that say it only with their particle ("called off talks with")."""
 _LOOSE_PARTICLES = frozenset({"up", "back", "together", "again"})
 """Particles that leave a verb's sense ("meet up with", "hit back at"): the others make a new verb."""
 _SETTING_UP = frozenset({"set", "form", "establish", "create", "build", "found", "run", "stage", "plan"})
@@ -319,6 +321,13 @@ class RelationMatcher:
         if rtype.polarity == "cooperation" and "thing" in nodes and nodes["thing"].lemma_.lower() in self._conflict_nouns:
             return []  # "exchanged threats with", "sent a warning to": the conflict entries say what it is
 
+        governor = light if light is not None else nodes.get("light")
+        if governor is not None and governor.lemma_.lower() in _PHRASAL_ONLY and not any(
+            c.dep_ in ("prt", "advmod", "prep") and c.lower_ == _PHRASAL_ONLY[governor.lemma_.lower()]
+            for c in governor.children
+        ):
+            return []  # "called off talks with" cancels them; "called the talks with Russia useful" does not
+
         if frame.kind == "verb" and "particle" not in nodes and any(
             c.dep_ == "prt" and c.lower_ not in _LOOSE_PARTICLES
             and not (c.lower_ == "over" and trigger.lemma_.lower() != "turn")  # "hand over to" is still giving
@@ -342,7 +351,8 @@ class RelationMatcher:
             subjects = self._clause_subjects(trigger, at)
             objects = self._mentions(nodes["thing"], at)  # "threatened to block Sweden"
         elif frame.kind == "verb":
-            subjects, objects = self._verb_arguments(trigger, prep, frame, at, entry.relation)
+            subjects, objects = self._verb_arguments(trigger, prep, frame, at, entry.relation,
+                                                     judged="modifier" in nodes)
         else:
             owned = entry.frame == "noun_governed" and prep is None and not rtype.symmetric and light is not None
             subjects, objects = self._noun_arguments(trigger, prep, light, frame, at, rtype.symmetric, joint,
@@ -775,7 +785,8 @@ class RelationMatcher:
         return []
 
     def _verb_arguments(
-        self, verb: Token, prep: Token | None, frame: Frame, at: dict[int, Span], entry_relation: str
+        self, verb: Token, prep: Token | None, frame: Frame, at: dict[int, Span], entry_relation: str,
+        *, judged: bool = False,
     ) -> tuple[list[_Arg], list[_Arg]]:
         passive = self._passive(verb)
         if passive is not None:
@@ -793,6 +804,12 @@ class RelationMatcher:
             for child in verb.children:
                 if child.dep_ in ("dobj", "dative"):
                     objects.extend(self._mentions(child, at))
+            if not objects and judged:
+                # "called Pakistan's assertions baseless": the parser may make the judged noun a
+                # predicate (oprd) beside the adjective
+                for child in verb.children:
+                    if child.dep_ == "oprd" and child.pos_ in ("NOUN", "PROPN"):
+                        objects.extend(self._mentions(child, at))
             if not objects and relation_type(entry_relation).polarity == "conflict":
                 # "struck an oil depot in Russia": the target's state, never a mere place
                 for child in verb.children:

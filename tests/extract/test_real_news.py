@@ -103,6 +103,31 @@ def test_a_preposition_on_the_last_listed_thing_still_names_the_target(matcher: 
     assert triples(matcher, rows) == {("TUR", "attacks", "RUS", False)}
 
 
+def test_a_verdict_on_someones_words_accuses_them(matcher: RelationMatcher) -> None:
+    # "Turkey called Russia's claims baseless" (the parser makes both the noun and the adjective oprd)
+    rows: list[Row] = [("Turkey", "Turkey", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1),
+                       ("Russia", "Russia", "PROPN", "poss", 4), ("'s", "'s", "PART", "case", 2),
+                       ("claims", "claim", "NOUN", "oprd", 1), ("baseless", "baseless", "ADJ", "oprd", 1),
+                       (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, rows) == {("TUR", "accuses", "RUS", False)}
+    useful = [row if row[0] != "baseless" else ("useful", "useful", "ADJ", "oprd", 1) for row in rows]
+    assert triples(matcher, useful) == set()
+
+
+def test_a_phrasal_governor_needs_its_particle(matcher: RelationMatcher) -> None:
+    # "Turkey called talks with Russia useful" is no cancellation; "called off talks with" is
+    rows: list[Row] = [("Turkey", "Turkey", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1),
+                       ("talks", "talk", "NOUN", "dobj", 1), ("with", "with", "ADP", "prep", 2),
+                       ("Russia", "Russia", "PROPN", "pobj", 3), ("useful", "useful", "ADJ", "oprd", 1),
+                       (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, rows) == set()
+    off: list[Row] = [("Turkey", "Turkey", "PROPN", "nsubj", 1), ("called", "call", "VERB", "ROOT", 1),
+                      ("off", "off", "ADP", "prt", 1), ("talks", "talk", "NOUN", "dobj", 1),
+                      ("with", "with", "ADP", "prep", 3), ("Russia", "Russia", "PROPN", "pobj", 4),
+                      (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, off) == {("TUR", "sanctions", "RUS", False)}
+
+
 # -- the real model -----------------------------------------------------------------------------
 
 
@@ -132,6 +157,8 @@ def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool]]:
         ('Iraq is "openly" defying Washington.', ("IRQ", "opposes", "USA", False)),
         ("The European Union will exert more pressure on Belarus.", ("european-union", "coerces", "BLR", False)),
         ("Kenya said talks with Ethiopia were going well.", ("KEN", "consults_with", "ETH", False)),
+        ("Egypt called the Israeli move unacceptable.", ("EGY", "accuses", "ISR", False)),
+        ("India called the Chinese claims absurd.", ("IND", "accuses", "CHN", False)),
         ("Indian troops fired tear gas, rubber bullets and stun grenades at Pakistani soldiers.",
          ("IND-MIL", "attacks", "PAK-MIL", False)),
         ("Rights groups condemned Malaysia for sending Rohingya refugees back to Myanmar.",
@@ -140,6 +167,10 @@ def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool]]:
 )
 def test_real_news_constructions(extractor: Extractor, text: str, expected: tuple[str, str, str, bool]) -> None:
     assert expected in found(extractor, text)
+
+
+def test_talks_called_useful_are_not_called_off(extractor: Extractor) -> None:
+    assert not any(t[1] == "sanctions" for t in found(extractor, "Turkey called the talks with Russia useful."))
 
 
 def test_talks_reported_by_others_have_no_reporter_as_party(extractor: Extractor) -> None:
@@ -179,7 +210,7 @@ def test_voa_real_news_floor(extractor: Extractor, shared_data: Path) -> None:
     report = evaluate_voa(extractor, shared_data)
     assert report.sentences >= 150
     # floors from the measured scores (docs/extraction.md); they may only rise
-    assert report.precision >= 0.84
-    assert report.recall >= 0.27
-    assert report.f1 >= 0.41
+    assert report.precision >= 0.85
+    assert report.recall >= 0.29
+    assert report.f1 >= 0.43
     assert report.polarity_accuracy >= 0.95
