@@ -410,7 +410,10 @@ class RelationMatcher:
             if light.lemma_.lower() in self._refusals:
                 context.refusal_verb = light
         elif (frame.kind == "noun" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head != light
+                and not (light is not None and light.dep_ == "relcl" and light.head == trigger)
                 and trigger.head.lemma_.lower() in self._neg_verbs):
+            # (not for "lifting the sanctions Washington has imposed on Moscow": the relative clause
+            # says they were imposed)
             context.negated = True  # "lifted its tariffs on", "halted its funding to"
             if trigger.head.lemma_.lower() in self._refusals:
                 context.refusal_verb = trigger.head  # "ruled out any truce with"
