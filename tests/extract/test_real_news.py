@@ -216,6 +216,11 @@ def test_a_changed_story_file_is_a_clear_error(tmp_path: Path) -> None:
         read_voa_gold(VOA_CODING, stories)
 
 
+def test_a_missing_story_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(GoldSetError, match="cannot read stories file"):
+        read_voa_gold(VOA_CODING, tmp_path / "absent.jsonl")
+
+
 @pytest.mark.slow
 def test_voa_real_news_floor(extractor: Extractor, shared_data: Path) -> None:
     report = evaluate_voa(extractor, shared_data)
