@@ -18,11 +18,11 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -33,6 +33,8 @@ from ontology.terms import UnknownRelationType
 
 if TYPE_CHECKING:  # the pipeline loads spaCy; only its type is needed here
     from extract.pipeline import Extractor
+
+M = TypeVar("M", bound=BaseModel)
 
 STATE_ROLES: frozenset[str | None] = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 """Roles whose actors count as the state itself when scoring (see docs/architecture.md)."""
@@ -452,6 +454,29 @@ def score(
     return report
 
 
+def _validated_lines(path: Path, model: type[M], what: str) -> Iterator[tuple[int, M]]:
+    """Each non-blank line of a JSONL file as a validated ``model``, with its line number.
+
+    Raises ``GoldSetError`` naming the file (``what``) when it cannot be read, or the line
+    when it is not JSON or not a valid ``model``.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldSetError(f"cannot read {what} {path}: {exc}") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, model.model_validate(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise GoldSetError(f"{path}:{number}: not JSON: {exc.msg}") from None
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise GoldSetError(f"{path}:{number}: {where}: {first['msg']}") from None
+
+
 def read_gold(path: str | Path) -> list[GoldSentence]:
     """Read a gold JSONL file (one :class:`GoldSentence` per line; blank lines skipped).
 
@@ -462,23 +487,9 @@ def read_gold(path: str | Path) -> list[GoldSentence]:
         (the message names the line), or two lines share an id.
     """
     path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldSetError(f"cannot read gold file {path}: {exc}") from None
     sentences: list[GoldSentence] = []
     seen: set[str] = set()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            sentence = GoldSentence.model_validate(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise GoldSetError(f"{path}:{number}: not JSON: {exc.msg}") from None
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise GoldSetError(f"{path}:{number}: {where}: {first['msg']}") from None
+    for number, sentence in _validated_lines(path, GoldSentence, "gold file"):
         if sentence.id in seen:
             raise GoldSetError(f"{path}:{number}: duplicate id {sentence.id!r}")
         seen.add(sentence.id)
@@ -579,21 +590,8 @@ def read_voa_gold(path: str | Path, stories: str | Path) -> list[GoldSentence]:
         raise GoldSetError(f"cannot read stories file {stories}: {exc}") from None
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
         raise GoldSetError(f"{stories}:{number}: not a story line ({exc})") from None
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldSetError(f"cannot read VOA coding file {path}: {exc}") from None
     sentences: list[GoldSentence] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            ref = VoaReference.model_validate(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise GoldSetError(f"{path}:{number}: not JSON: {exc.msg}") from None
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            raise GoldSetError(f"{path}:{number}: {'.'.join(str(p) for p in first['loc'])}: {first['msg']}") from None
+    for number, ref in _validated_lines(path, VoaReference, "VOA coding file"):
         text = texts.get(ref.story)
         if text is None:
             raise GoldSetError(f"{path}:{number}: story {ref.story!r} is not in {stories}")
