@@ -95,17 +95,30 @@ def directory_mb(path: Path) -> float:
 
 
 @contextmanager
-def served(store: Path, *, first_path: str, timeout: float = 900.0) -> Iterator[tuple[str, float]]:
-    """Run ``geokg serve`` on ``store``; yield its base URL and the seconds until ``first_path`` answered.
+def serving(store: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """``geokg serve`` on ``store`` on a free port: yield the process and its base URL.
 
     The server is stopped with SIGINT (a clean shutdown, which saves the projection snapshot).
     """
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    started = time.perf_counter()
     process = subprocess.Popen([GEOKG, "serve", "--store", str(store), "--port", str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
+        yield process, f"http://127.0.0.1:{port}"
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=600)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def served(store: Path, *, first_path: str, timeout: float = 900.0) -> Iterator[tuple[str, float]]:
+    """Run ``geokg serve`` on ``store``; yield its base URL and the seconds until ``first_path`` answered."""
+    started = time.perf_counter()
+    with serving(store) as (process, base):
         with httpx.Client(base_url=base, timeout=30) as client:
             while True:
                 if process.poll() is not None:
@@ -120,10 +133,3 @@ def served(store: Path, *, first_path: str, timeout: float = 900.0) -> Iterator[
                     raise RuntimeError(f"geokg serve did not answer {first_path} within {timeout} s")
                 time.sleep(0.02)
         yield base, time.perf_counter() - started
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=600)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()

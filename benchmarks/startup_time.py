@@ -14,38 +14,17 @@ back from the store with SPARQL; the clean shutdown writes the snapshot again).
 
 from __future__ import annotations
 
-import signal
 import statistics
-import subprocess
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from benchmarks.common import GEOKG, free_port, load_average, print_table, write_result
+from benchmarks.common import load_average, print_table, served, write_result
 from benchmarks.synthetic import actor_ids
 from graph.snapshot import SNAPSHOT_NAME
-
-
-@contextmanager
-def _serving(store: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    """``geokg serve`` on ``store`` on a free port; stopped with SIGINT (a clean shutdown)."""
-    port = free_port()
-    process = subprocess.Popen([GEOKG, "serve", "--store", str(store), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        yield process, f"http://127.0.0.1:{port}"
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=600)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def time_startup(store: Path, actor: str, *, timeout: float = 900.0) -> dict[str, float]:
@@ -63,24 +42,12 @@ def time_startup(store: Path, actor: str, *, timeout: float = 900.0) -> dict[str
         When the server stops, does not answer within ``timeout`` seconds, or the query fails
         (an actor the store does not hold answers 404).
     """
-    started = time.perf_counter()
-    with _serving(store) as (process, base), httpx.Client(base_url=base, timeout=timeout) as client:
-        while True:
-            if process.poll() is not None:
-                error = process.stderr.read().decode(errors="replace") if process.stderr else ""
-                raise RuntimeError(f"geokg serve stopped: {error[-500:]}")
-            try:
-                if client.get("/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.perf_counter() - started > timeout:
-                raise RuntimeError(f"geokg serve did not answer /health within {timeout} s")
-            time.sleep(0.02)
-        listening = time.perf_counter() - started
+    with served(store, first_path="/health", timeout=timeout) as (base, listening), \
+            httpx.Client(base_url=base, timeout=timeout) as client:
         path = f"/actors/{quote(actor, safe='')}/opponents"
+        began = time.perf_counter()
         answer = client.get(path)
-        answered = time.perf_counter() - started
+        answered = listening + time.perf_counter() - began
         if answer.status_code != 200:
             raise RuntimeError(f"GET {path} answered {answer.status_code}: {answer.text[:300]}")
         again = time.perf_counter()
