@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
 from extract.pipeline import Extractor
 from extract.records import ActorRef, Document, RelationRecord
-from extract.relations import ACTORS_KEY, PLACES_KEY, RelationMatcher
+from extract.relations import RelationMatcher
+from tests.extract.handbuilt import Row, hand_doc, hand_records
 
 
 @pytest.fixture(scope="module")
@@ -111,23 +112,13 @@ def matcher() -> RelationMatcher:
     return RelationMatcher(spacy.blank("en").vocab)
 
 
-def resolve(span: Span) -> ActorRef | None:
-    ref = ACTORS.get(span.text)
-    return ref.model_copy(update={"text": span.text}) if ref else None
-
-
-def parse(matcher: RelationMatcher, rows: list[tuple[str, str, str, str, int]]) -> Doc:
+def parse(matcher: RelationMatcher, rows: list[Row]) -> Doc:
     """A Doc from rows of (word, lemma, pos, dep, head index); every known state name is a mention."""
-    vocab = matcher._matcher.vocab
-    doc = Doc(vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
-              deps=[r[3] for r in rows], heads=[r[4] for r in rows])
-    doc.spans[ACTORS_KEY] = [doc[i:i + 1] for i, row in enumerate(rows) if row[0] in ACTORS]
-    doc.spans[PLACES_KEY] = []
-    return doc
+    return hand_doc(matcher, rows, ACTORS)
 
 
 def triples(doc: Doc, matcher: RelationMatcher) -> set[tuple[str, str, str, bool, str]]:
-    return keyed(matcher(doc, doc_id="d", resolve=resolve))
+    return keyed(hand_records(matcher, doc, ACTORS))
 
 
 def test_nominalised_governor_takes_its_owner(matcher: RelationMatcher) -> None:

@@ -11,18 +11,18 @@ from pathlib import Path
 
 import pytest
 import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
 from extract.cameo import parse_cameo_text
 from extract.evaluation import read_gold
 from extract.pipeline import Extractor
 from extract.records import ActorRef, Document, RelationRecord
-from extract.relations import ACTORS_KEY, PLACES_KEY, RelationMatcher
+from extract.relations import RelationMatcher
+from tests.extract.handbuilt import Row, hand_doc, hand_records
 
 DEV_SET = Path(__file__).with_name("dev_news.jsonl")
 
-Row = tuple[str, str, str, str, int]
 
 ACTORS = {
     name: ActorRef(id=code, label=name, type="State", country=code)
@@ -40,18 +40,9 @@ def matcher() -> RelationMatcher:
     return RelationMatcher(spacy.blank("en").vocab)
 
 
-def resolve(span: Span) -> ActorRef | None:
-    ref = ACTORS.get(span.text)
-    return ref.model_copy(update={"text": span.text}) if ref else None
-
-
 def triples(matcher: RelationMatcher, rows: list[Row]) -> set[tuple[str, str, str, bool, str]]:
     """Records of a Doc built from rows of (word, lemma, pos, dep, head index); state names are mentions."""
-    doc = Doc(matcher._matcher.vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
-              pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows])
-    doc.spans[ACTORS_KEY] = [doc[i:i + 1] for i, row in enumerate(rows) if row[0] in ACTORS]
-    doc.spans[PLACES_KEY] = []
-    return keyed(matcher(doc, doc_id="d", resolve=resolve))
+    return keyed(hand_records(matcher, hand_doc(matcher, rows, ACTORS), ACTORS))
 
 
 # -- hand-built parses --------------------------------------------------------------------------
@@ -162,11 +153,8 @@ def test_a_multi_actor_mention_is_each_of_its_actors(matcher: RelationMatcher) -
     # "Lorien attacked Syria.", where Lorien names two actors (PETRARCH's [ELR/GAL])
     rows = [("Lorien", "Lorien", "PROPN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
             ("Syria", "Syria", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)]
-    doc = Doc(matcher._matcher.vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
-              pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows])
-    doc.spans[ACTORS_KEY] = [doc[0:1], doc[2:3]]
-    doc.spans[PLACES_KEY] = []
     members = [ActorRef(id=c, label=c, type="State", country=c) for c in ("ELR", "GAL")]
+    doc = hand_doc(matcher, rows, {"Lorien": members[0], "Syria": ACTORS["Syria"]})
 
     def many(span: Span) -> list[ActorRef]:
         return members if span.text == "Lorien" else [ACTORS[span.text]]
@@ -178,12 +166,8 @@ def test_a_multi_actor_mention_is_each_of_its_actors(matcher: RelationMatcher) -
 def test_a_backer_is_not_the_force_it_backs(matcher: RelationMatcher) -> None:
     # "Forces backed by Turkey attacked Syria." (and "rockets fired by Iran" stay Iran's)
     def run(rows: list[Row]) -> set[tuple[str, str, str, bool, str]]:
-        doc = Doc(matcher._matcher.vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
-                  pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows],
-                  tags=["VBN" if r[3] == "acl" else "XX" for r in rows])
-        doc.spans[ACTORS_KEY] = [doc[i:i + 1] for i, row in enumerate(rows) if row[0] in ACTORS]
-        doc.spans[PLACES_KEY] = []
-        return keyed(matcher(doc, doc_id="d", resolve=resolve))
+        doc = hand_doc(matcher, rows, ACTORS, tags=["VBN" if r[3] == "acl" else "XX" for r in rows])
+        return keyed(hand_records(matcher, doc, ACTORS))
 
     rows = [("Forces", "force", "NOUN", "nsubj", 4), ("backed", "back", "VERB", "acl", 0), ("by", "by", "ADP", "agent", 1),
             ("Turkey", "Turkey", "PROPN", "pobj", 2), ("attacked", "attack", "VERB", "ROOT", 4),
@@ -267,12 +251,8 @@ def test_the_passive_subject_does_the_purpose_and_the_owner_the_decision(matcher
     rows = [("Troops", "troop", "NOUN", "nsubjpass", 4), ("of", "of", "ADP", "prep", 0), ("Iran", "Iran", "PROPN", "pobj", 1),
             ("were", "be", "AUX", "auxpass", 4), ("sent", "send", "VERB", "ROOT", 4), ("to", "to", "PART", "aux", 6),
             ("attack", "attack", "VERB", "advcl", 4), ("Syria", "Syria", "PROPN", "dobj", 6), (".", ".", "PUNCT", "punct", 4)]
-    doc = Doc(matcher._matcher.vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
-              pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows],
-              tags=["VB" if r[0] == "attack" else "XX" for r in rows])
-    doc.spans[ACTORS_KEY] = [doc[i:i + 1] for i, row in enumerate(rows) if row[0] in ACTORS]
-    doc.spans[PLACES_KEY] = []
-    assert ("IRN", "attacks", "SYR", False, "asserted") in keyed(matcher(doc, doc_id="d", resolve=resolve))
+    doc = hand_doc(matcher, rows, ACTORS, tags=["VB" if r[0] == "attack" else "XX" for r in rows])
+    assert ("IRN", "attacks", "SYR", False, "asserted") in keyed(hand_records(matcher, doc, ACTORS))
     # "Egypt's decision to attack Syria angered Qatar." -> the owner of the decision does it
     decision = [("Egypt", "Egypt", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0), ("decision", "decision", "NOUN", "nsubj", 6),
                 ("to", "to", "PART", "aux", 4), ("attack", "attack", "VERB", "acl", 2), ("Syria", "Syria", "PROPN", "dobj", 4),

@@ -11,17 +11,16 @@ from pathlib import Path
 
 import pytest
 import spacy
-from spacy.tokens import Doc, Span
 
 import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
 from extract.evaluation import GoldSetError, evaluate_voa, read_voa_gold
 from extract.pipeline import Extractor
 from extract.records import ActorRef, Document, RelationRecord
-from extract.relations import ACTORS_KEY, PLACES_KEY, RelationMatcher
+from extract.relations import RelationMatcher
+from tests.extract.handbuilt import Row, hand_doc, hand_records
 
 VOA_CODING = Path(__file__).with_name("voa_gold.jsonl")
 
-Row = tuple[str, str, str, str, int]
 
 REFS = {
     "Turkey": ActorRef(id="TUR", label="Turkey", type="State", country="TUR"),
@@ -38,18 +37,10 @@ def matcher() -> RelationMatcher:
     return RelationMatcher(spacy.blank("en").vocab)
 
 
-def resolve(span: Span) -> ActorRef | None:
-    ref = REFS.get(span.text)
-    return ref.model_copy(update={"text": span.text}) if ref else None
-
-
 def triples(matcher: RelationMatcher, rows: list[Row]) -> set[tuple[str, str, str, bool]]:
     """Records of a Doc built from rows of (word, lemma, pos, dep, head index); known words are mentions."""
-    doc = Doc(matcher._matcher.vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
-              pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows])
-    doc.spans[ACTORS_KEY] = [doc[i:i + 1] for i, row in enumerate(rows) if row[0] in REFS]
-    doc.spans[PLACES_KEY] = []
-    return {(r.subject.id, r.relation, r.object.id, r.negated) for r in matcher(doc, doc_id="d", resolve=resolve)}
+    records = hand_records(matcher, hand_doc(matcher, rows, REFS), REFS)
+    return {(r.subject.id, r.relation, r.object.id, r.negated) for r in records}
 
 
 # -- hand-built parses --------------------------------------------------------------------------
