@@ -170,6 +170,10 @@ class Cues(BaseModel):
     report: ReportCues
     responsibility: list[str]
     border_nouns: list[str]
+    traffic_nouns: list[str] = Field(default_factory=list)
+    """Goods and traffic whose "to"/"from" phrase names the other side: "its ban on **flights to** Qatar"."""
+    position_nouns: list[str] = Field(default_factory=list)
+    """Held places whose "near"/"along" phrase says whose side they face: "**positions near** Turkish posts"."""
     target_preps: list[str]
     quantity_nouns: list[str]
     locative_preps: list[str]

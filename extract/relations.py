@@ -163,6 +163,8 @@ class RelationMatcher:
         self._locative = words(cues.locative_preps)
         self._responsible = words(cues.responsibility)
         self._borders = words(cues.border_nouns)
+        self._traffic = words(cues.traffic_nouns)
+        self._positions = words(cues.position_nouns)
         self._target_preps = words(cues.target_preps)
         self._quantities = words(cues.quantity_nouns)
         self._nominal_control = words(cues.nominal_control)
@@ -614,11 +616,36 @@ class RelationMatcher:
                     return agents
         # "pressure from Ankara"; as an object also "condemned an attack by Osgiliath soldiers"
         followed = ("of", "from") if _is_subject(head) else ("of", "from", "by")
-        if head.lemma_.lower() in self._borders:
+        lemma = head.lemma_.lower()
+        if lemma in self._borders:
             followed = (*followed, "with")  # "its border with Guyana"
+        elif not _is_subject(head) and lemma in self._traffic:
+            followed = (*followed, "to")  # "lifted its ban on flights to Qatar"
+        elif not _is_subject(head) and lemma in self._positions:
+            followed = (*followed, "near", "along", "on", "at")  # "pulled back from positions near the border"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in followed:
                 for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        if lemma in self._positions and pobj.lemma_.lower() in self._borders:
+                            return []  # "positions near the Lebanese border" may be anyone's
+                        return self._mentions(pobj, at, depth=depth + 1)
+        if lemma in self._borders:
+            return self._detached_side(head, at, depth=depth)
+        return []
+
+    def _detached_side(self, border: Token, at: dict[int, Span], *, depth: int) -> list[_Arg]:
+        """The other side of a border whose "with" phrase the parser hung on the verb.
+
+        "deployed extra units along its eastern frontier with Belarus": the small model often attaches
+        "with Belarus" to "deployed"; it still belongs to the border when it follows the border's
+        phrase at once.
+        """
+        if border.dep_ != "pobj" or border.head.dep_ != "prep":
+            return []
+        for sibling in border.head.head.children:
+            if sibling.dep_ == "prep" and sibling.lower_ == "with" and sibling.i == border.right_edge.i + 1:
+                for pobj in sibling.children:
                     if pobj.dep_ == "pobj":
                         return self._mentions(pobj, at, depth=depth + 1)
         return []
@@ -819,6 +846,8 @@ class RelationMatcher:
                     if child.dep_ != "dobj":
                         continue
                     for prep in child.children:
+                        if any(p.dep_ == "pobj" and p.lemma_.lower() in self._borders for p in prep.children):
+                            continue  # "struck positions near the Lebanese border": anyone's, not Lebanon's
                         if prep.dep_ == "prep" and prep.lower_ in self._target_preps:
                             objects.extend(
                                 a for a in self._prep_objects(prep, at)

@@ -1,0 +1,125 @@
+"""Goods stopped on their way, operations scaled back, held positions and detached border phrases.
+
+Real-model sentences are written for this file (none is from a gold or benchmark set); the hand-built
+parses check the same rules without depending on what the statistical parser does.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
+from extract.pipeline import Extractor
+from extract.records import ActorRef, Document, RelationRecord
+from extract.relations import RelationMatcher
+from tests.extract.handbuilt import Row, hand_doc, hand_records
+
+Key = tuple[str, str, str, bool]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def keyed(records: list[RelationRecord]) -> set[Key]:
+    return {(r.subject.id, r.relation, r.object.id, r.negated) for r in records}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # goods or aid stopped on their way to someone is a sanction on the receiver
+        ("Canada banned the export of surveillance drones to Turkey.", {("CAN", "sanctions", "TUR", False)}),
+        ("Spain halted arms deliveries to Israel.", {("ESP", "sanctions", "ISR", False)}),
+        ("Lithuania banned imports from Belarus.", {("LTU", "sanctions", "BLR", False)}),
+        # a ban lifted on traffic bound for someone is a retreat from the sanction
+        ("Bahrain lifted its ban on flights to Qatar.",
+         {("BHR", "retreats_from", "QAT", False), ("BHR", "sanctions", "QAT", True)}),
+        # operations scaled back where someone is
+        ("Ethiopia scaled back military operations near Eritrea.", {("ETH", "retreats_from", "ERI", False)}),
+        # held positions facing someone
+        ("Syrian troops withdrew from positions near Turkish observation posts.",
+         {("SYR-MIL", "retreats_from", "TUR", False)}),
+        # deterrence is a threat
+        ("Britain sent two destroyers to the Black Sea to deter Russia.", {("GBR", "threatens", "RUS", False)}),
+        # a border's "with" phrase that the parser hangs on the verb still names the other side
+        ("Finland deployed extra units along its eastern frontier with Russia.",
+         {("FIN", "mobilizes_against", "RUS", False)}),
+    ],
+)
+def test_goods_positions_and_borders(extractor: Extractor, text: str, expected: set[Key]) -> None:
+    assert keyed(extractor.extract(Document(text=text, id="d"))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # aid blocked "from" someone goes to a third party: no sanction on the giver
+        "Slovakia blocked aid from Brussels.",
+        # positions near a border may be anyone's
+        "Israeli jets struck positions near the Lebanese border.",
+        # cuts of things that are no goods or traffic
+        "The central bank cut interest rates to two percent.",
+    ],
+)
+def test_no_relation_from_the_new_rules(extractor: Extractor, text: str) -> None:
+    records = extractor.extract(Document(text=text, id="d"))
+    assert not [r for r in records if r.relation in ("sanctions", "attacks", "retreats_from")], records
+
+
+# -- the same rules on hand-built parses ----------------------------------------------------------
+
+ACTORS = {
+    name: ActorRef(id=code, label=name, type="State", country=code)
+    for name, code in {"Poland": "POL", "Belarus": "BLR", "Japan": "JPN", "China": "CHN", "Chad": "TCD",
+                       "Sudan": "SDN"}.items()
+}
+
+
+@pytest.fixture(scope="module")
+def matcher() -> RelationMatcher:
+    return RelationMatcher(spacy.blank("en").vocab)
+
+
+def triples(matcher: RelationMatcher, rows: list[Row]) -> set[Key]:
+    doc: Doc = hand_doc(matcher, rows, ACTORS)
+    return keyed(hand_records(matcher, doc, ACTORS))
+
+
+def test_goods_with_the_preposition_on_the_verb(matcher: RelationMatcher) -> None:
+    # "Japan banned the export of chips to China"
+    rows = [("Japan", "Japan", "PROPN", "nsubj", 1), ("banned", "ban", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3), ("export", "export", "NOUN", "dobj", 1), ("of", "of", "ADP", "prep", 3),
+            ("chips", "chip", "NOUN", "pobj", 4), ("to", "to", "ADP", "prep", 1), ("China", "China", "PROPN", "pobj", 6),
+            (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, rows) == {("JPN", "sanctions", "CHN", False)}
+    # the same verb on something that is no goods gives nothing: "Japan banned the rally to China"
+    other = [("Japan", "Japan", "PROPN", "nsubj", 1), ("banned", "ban", "VERB", "ROOT", 1),
+             ("the", "the", "DET", "det", 3), ("rally", "rally", "NOUN", "dobj", 1), ("to", "to", "ADP", "prep", 1),
+             ("China", "China", "PROPN", "pobj", 4), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, other) == set()
+
+
+def test_traffic_noun_names_its_destination(matcher: RelationMatcher) -> None:
+    # "Chad lifted its ban on flights to Sudan": the ban's "on" phrase ends in traffic bound for Sudan
+    rows = [("Chad", "Chad", "PROPN", "nsubj", 1), ("lifted", "lift", "VERB", "ROOT", 1),
+            ("its", "its", "PRON", "poss", 3), ("ban", "ban", "NOUN", "dobj", 1), ("on", "on", "ADP", "prep", 1),
+            ("flights", "flight", "NOUN", "pobj", 4), ("to", "to", "ADP", "prep", 5), ("Sudan", "Sudan", "PROPN", "pobj", 6),
+            (".", ".", "PUNCT", "punct", 1)]
+    assert ("TCD", "retreats_from", "SDN", False) in triples(matcher, rows)
+
+
+def test_border_phrase_hung_on_the_verb(matcher: RelationMatcher) -> None:
+    # "Poland deployed troops along its frontier with Belarus", "with" attached to "deployed"
+    rows = [("Poland", "Poland", "PROPN", "nsubj", 1), ("deployed", "deploy", "VERB", "ROOT", 1),
+            ("troops", "troop", "NOUN", "dobj", 1), ("along", "along", "ADP", "prep", 1),
+            ("its", "its", "PRON", "poss", 5), ("frontier", "frontier", "NOUN", "pobj", 3),
+            ("with", "with", "ADP", "prep", 1), ("Belarus", "Belarus", "PROPN", "pobj", 6), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, rows) == {("POL", "mobilizes_against", "BLR", False)}
+    # a "with" phrase away from the border ("... along its frontier on Monday with Belarus") is not taken
+    apart = rows[:6] + [("today", "today", "NOUN", "npadvmod", 1)] + [
+        ("with", "with", "ADP", "prep", 1), ("Belarus", "Belarus", "PROPN", "pobj", 7), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, apart) == set()
