@@ -73,6 +73,8 @@ _NOT_DONE = frozenset({"against", "from"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 _PRONOUNS = {"it": "one", "its": "one", "he": "person", "she": "person", "his": "person", "her": "person",
              "they": "many", "them": "many", "their": "many"}
+# objects that keep a conflict verb mutual: "the two armies fought a border war"
+_FOUGHT_THINGS = frozenset({"war", "battle", "skirmish", "duel", "clash", "fight", "conflict", "each", "one"})
 _MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 _CHAIN_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "conj", "relcl", "acl", "parataxis", "prep", "pobj", "dobj"})
 
@@ -344,6 +346,10 @@ class RelationMatcher:
             for c in trigger.children
         ):
             return []  # "met the president": the object frames handle it
+        if frame.kind == "verb" and frame.object == "none" and rtype.polarity == "conflict" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() not in _FOUGHT_THINGS for c in trigger.children
+        ):
+            return []  # "Brazil and Argentina will share intelligence to fight drug gangs": not each other
         if frame.kind == "noun" and frame.object == "none" and not joint and any(
             c.dep_ == "prep" and c.lower_ in ("with", "to", "alongside") and self._prep_objects(c, at)
             for verb in (trigger, light) if verb is not None for c in verb.children
@@ -842,10 +848,12 @@ class RelationMatcher:
                         objects.extend(self._mentions(child, at))
             if not objects and relation_type(entry_relation).polarity == "conflict":
                 # "struck an oil depot in Russia": the target's state, never a mere place
-                for child in verb.children:
-                    if child.dep_ != "dobj":
-                        continue
-                    for prep in child.children:
+                things = [c for c in verb.children if c.dep_ == "dobj"]
+                # a strike's place may hang on the verb: "drones hit an oil refinery in Russia"
+                holders = things + (things[:1] if relation_type(entry_relation).plover == "ASSAULT" else [])
+                for index, child in enumerate(holders):
+                    preps = child.children if index < len(things) else (c for c in verb.children if c.i > child.i)
+                    for prep in preps:
                         if any(p.dep_ == "pobj" and p.lemma_.lower() in self._borders for p in prep.children):
                             continue  # "struck positions near the Lebanese border": anyone's, not Lebanon's
                         if prep.dep_ == "prep" and prep.lower_ in self._target_preps:

@@ -48,6 +48,17 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         # a border's "with" phrase that the parser hangs on the verb still names the other side
         ("Finland deployed extra units along its eastern frontier with Russia.",
          {("FIN", "mobilizes_against", "RUS", False)}),
+        # a strike's place hung on the verb names the struck state
+        ("Ukrainian drones hit a fuel depot in Russia.", {("UKR-MIL", "attacks", "RUS", False)}),
+        # fire from above and arson
+        ("Russian rockets rained down on Ukrainian towns.", {("RUS-MIL", "attacks", "UKR", False)}),
+        ("Rioters in Tripoli set fire to the Italian consulate.", {("LBY-CVL", "attacks", "ITA", False)}),
+        # knowledge shared and lines reopened by coordinated sides
+        ("Chile and Peru shared intelligence on smuggling networks.", {("CHL", "cooperates_with", "PER", False)}),
+        ("Greece and Turkey reopened a military hotline.", {("GRC", "cooperates_with", "TUR", False)}),
+        # a conflict verb with its own object is not fought between the subjects
+        ("Colombia and Ecuador teamed up to fight cocaine cartels.",
+         {("COL", "cooperates_with", "ECU", False)}),
     ],
 )
 def test_goods_positions_and_borders(extractor: Extractor, text: str, expected: set[Key]) -> None:
