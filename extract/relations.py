@@ -73,6 +73,9 @@ _NOT_DONE = frozenset({"against", "from"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 _PRONOUNS = {"it": "one", "its": "one", "he": "person", "she": "person", "his": "person", "her": "person",
              "they": "many", "them": "many", "their": "many"}
+# first-person pronouns, resolved to the speaker of the quotation they stand in
+_FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 # objects that keep a conflict verb mutual: "the two armies fought a border war"
 _FOUGHT_THINGS = frozenset({"war", "battle", "skirmish", "duel", "clash", "fight", "conflict", "each", "one"})
 _MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
@@ -580,6 +583,8 @@ class RelationMatcher:
         if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
             resolved = self._resolve_pronoun(head, at)
             return [_Arg(s, pronoun=True) for s in resolved]
+        if head.pos_ == "PRON" and head.lower_ in _FIRST_PERSON:
+            return [_Arg(s, pronoun=True) for s in self._quoted_speaker(head, at)]
         if depth > 1 or head.pos_ not in ("NOUN", "PROPN", "NUM"):
             return []
         if head.lemma_.lower() in self._owned_forces or head.lower_ in self._owned_forces:
@@ -587,6 +592,8 @@ class RelationMatcher:
             for child in head.children:
                 if child.dep_ == "poss" and child.lower_ in ("its", "their"):
                     return [_Arg(s, pronoun=True) for s in self._resolve_pronoun(child, at)]
+                if child.dep_ == "poss" and child.lower_ == "our":  # "'Our troops will defend Estonia,' X said"
+                    return [_Arg(s, pronoun=True) for s in self._quoted_speaker(child, at)]
         # "the envoy, Steve Witkoff", "the Russian ambassador", "the Foreign Ministries of Russia and Iran";
         # a possessor stands for the phrase only as an object ("rejected Putin's offer"), since
         # "Trump's envoy spoke" is the envoy speaking, not Trump
@@ -690,6 +697,27 @@ class RelationMatcher:
                 break
             cursor = cursor.head
         return []
+
+    def _quoted_speaker(self, pronoun: Token, at: dict[int, Span]) -> list[Span]:
+        """"We", "our", "I" inside a quotation: the one actor the sentence names as its speaker.
+
+        "German Chancellor Olaf Scholz said, \"We will continue to support Ukraine\"": the speaker is
+        the subject of a reporting verb outside the quotation marks; with no quotation, or no single
+        actor speaker, nothing (the pronoun stays unresolved).
+        """
+        sent = pronoun.sent
+        quoted = _quoted_tokens(sent)
+        if pronoun.i not in quoted:
+            return []
+        speakers: list[Span] = []
+        for verb in sent:
+            if verb.i in quoted or verb.pos_ != "VERB" or verb.lemma_.lower() not in self._report_verbs:
+                continue
+            for child in verb.children:
+                if child.dep_ in _SUBJECT_DEPS and child.i not in quoted and child.pos_ != "PRON":
+                    speakers.extend(a.span for a in self._mentions(child, at, depth=1) if not a.pronoun)
+        distinct = list(dict.fromkeys(speakers))
+        return distinct if len(distinct) == 1 else []
 
     def _attributed_owner(self, pronoun: Token, at: dict[int, Span]) -> list[Span] | None:
         """The owner in "thanked **Britain** for **its** aid", "blamed Iran for its role": the one
@@ -1190,6 +1218,18 @@ def _as_event(record: RelationRecord, event: RelationType, **update: object) -> 
     return record.model_copy(
         update={"relation": event.snake, "plover": event.plover, "polarity": event.polarity, **update}
     )
+
+
+def _quoted_tokens(sent: Span) -> set[int]:
+    """Indices of the tokens between quotation marks in ``sent`` (an unclosed quotation runs to its end)."""
+    inside = False
+    quoted: set[int] = set()
+    for token in sent:
+        if token.text in _QUOTE_MARKS:
+            inside = not inside
+        elif inside:
+            quoted.add(token.i)
+    return quoted
 
 
 def _unique(args: Iterable[_Arg]) -> list[_Arg]:
