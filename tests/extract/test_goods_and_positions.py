@@ -33,7 +33,9 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
     [
         # goods or aid stopped on their way to someone is a sanction on the receiver
         ("Canada banned the export of surveillance drones to Turkey.", {("CAN", "sanctions", "TUR", False)}),
-        ("Spain halted arms deliveries to Israel.", {("ESP", "sanctions", "ISR", False)}),
+        # (deliveries are aid as nouns: halted, that aid is negated)
+        ("Spain halted arms deliveries to Israel.",
+         {("ESP", "sanctions", "ISR", False), ("ESP", "aids", "ISR", True)}),
         ("Lithuania banned imports from Belarus.", {("LTU", "sanctions", "BLR", False)}),
         # a ban lifted on traffic bound for someone is a retreat from the sanction
         ("Bahrain lifted its ban on flights to Qatar.",
