@@ -146,6 +146,8 @@ class ReportCues(BaseModel):
     adverbs: list[str]
     sources: list[str]
     attribution_verbs: list[str]
+    nouns: list[str] = Field(default_factory=list)
+    """Nouns whose content clause is claimed, not asserted: "**allegations** that it armed the Houthis"."""
 
 
 class BackingEventCues(BaseModel):

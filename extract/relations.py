@@ -164,6 +164,7 @@ class RelationMatcher:
         self._report_verbs = words(cues.report.verbs)
         self._report_adverbs = words(cues.report.adverbs)
         self._report_sources = words(cues.report.sources)
+        self._claim_nouns = words(cues.report.nouns)
         self._attribution = words(cues.report.attribution_verbs)
         self._locative = words(cues.locative_preps)
         self._responsible = words(cues.responsibility)
@@ -1129,6 +1130,14 @@ class RelationMatcher:
                 intended = True
             elif head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "xcomp") and lemma in self._neg_nouns:
                 context.negated = True  # "its refusal to talk to", "their failure to agree on"
+            elif head.pos_ == "NOUN" and dep in ("acl", "ccomp") and lemma in self._claim_nouns:
+                # "Israeli claims that Iran supplied weapons": someone's claim, denied or not
+                reported = True
+                speaker = speaker or _first_span(
+                    [a.span for a in self._mention_of(head, at, depth=0, patient=True) if not a.pronoun])
+                if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in self._neg_verbs:
+                    context.negated = not context.negated  # "rejected allegations that it armed the Houthis"
+                break
 
             elif head.pos_ == "ADJ" and dep == "xcomp" and lemma in self._intent_verbs:
                 intended = True  # "is ready to", "is about to"

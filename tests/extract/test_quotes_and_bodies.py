@@ -64,6 +64,23 @@ def test_unresolved_first_person(extractor: Extractor, text: str, other: str) ->
     assert not [r for r in records if r.object.id == other], records
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a claim's content is reported, its owner the speaker; denied or rejected, it is negated
+        ("Rwanda rejected Congolese claims that it armed the M23 rebels.", ("RWA", "aids", "m23", True, "reported")),
+        ("Qatar rejected allegations that it funded Hamas.", ("QAT", "aids", "hamas", True, "reported")),
+        ("Algeria denied reports that it supplied drones to Mali.", ("DZA", "aids", "MLI", True, "reported")),
+        ("Moroccan reports that Algeria supplied drones to the Polisario Front circulated widely.",
+         ("DZA", "aids", "x-polisario-front", False, "reported")),
+    ],
+)
+def test_claimed_content_is_reported(extractor: Extractor, text: str, expected: tuple) -> None:
+    records = extractor.extract(Document(text=text, id="d"))
+    assert expected in {(r.subject.id, r.relation, r.object.id, r.negated, r.modality) for r in records}
+    assert not [r for r in records if r.modality == "asserted" and r.relation == expected[1]], records
+
+
 # -- the quotation rule on hand-built parses ------------------------------------------------------
 
 ACTORS = {
