@@ -591,8 +591,10 @@ class RelationMatcher:
         if head.lemma_.lower() in self._owned_forces or head.lower_ in self._owned_forces:
             # "its aircraft struck", "their forces withdrew": the owner acts through its forces
             for child in head.children:
-                if child.dep_ == "poss" and child.lower_ in ("its", "their"):
-                    return [_Arg(s, pronoun=True) for s in self._resolve_pronoun(child, at)]
+                if child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
+                    # "the army chief said his forces killed ...": a person's forces are his side's
+                    owners = self._resolve_pronoun(child, at, any_single=child.lower_ in ("his", "her"))
+                    return [_Arg(s, pronoun=True) for s in owners]
                 if child.dep_ == "poss" and child.lower_ == "our":  # "'Our troops will defend Estonia,' X said"
                     return [_Arg(s, pronoun=True) for s in self._quoted_speaker(child, at)]
         # "the envoy, Steve Witkoff", "the Russian ambassador", "the Foreign Ministries of Russia and Iran";
@@ -664,8 +666,12 @@ class RelationMatcher:
                         return self._mentions(pobj, at, depth=depth + 1)
         return []
 
-    def _resolve_pronoun(self, pronoun: Token, at: dict[int, Span]) -> list[Span]:
-        """A pronoun subject: the actor subject of a governing clause of the same sentence, if unambiguous."""
+    def _resolve_pronoun(self, pronoun: Token, at: dict[int, Span], *, any_single: bool = False) -> list[Span]:
+        """A pronoun subject: the actor subject of a governing clause of the same sentence, if unambiguous.
+
+        ``any_single`` accepts one actor of any kind for "his"/"her" (a titled role such as "the army
+        chief" is no Person mention, but owns forces all the same).
+        """
         kind = _PRONOUNS[pronoun.lower_]
         if pronoun.dep_ in ("dobj", "dative", "iobj"):
             return []  # "officials blamed India, accusing it of ...": an object is not its clause's subject
@@ -689,7 +695,7 @@ class RelationMatcher:
                     return []
                 if kind == "one" and len(spans) == 1 and spans[0].label_ != "Person":
                     return spans  # "it", "its" are never a person
-                if kind == "person" and len(spans) == 1 and spans[0].label_ == "Person":
+                if kind == "person" and len(spans) == 1 and (spans[0].label_ == "Person" or any_single):
                     return spans
                 if kind == "many" and len(spans) >= 1:
                     return spans

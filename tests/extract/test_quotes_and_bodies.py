@@ -44,6 +44,8 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         ("Ghana conferred its highest honour on the Indian prime minister.", {("GHA", "supports", "IND-GOV", False)}),
         # transfers and deliveries as nouns, their owner the giver
         ("Iran's transfer of drones to Russia worried Kyiv.", {("IRN", "aids", "RUS", False)}),
+        # a titled role's forces are its side's: "his forces" after "the Malian army chief said"
+        ("The Malian army chief said his forces had killed 40 JNIM fighters.", {("MLI-MIL", "attacks", "jnim", False)}),
     ],
 )
 def test_quotes_bodies_and_transfers(extractor: Extractor, text: str, expected: set[Key]) -> None:
