@@ -47,6 +47,9 @@ class Frame(BaseModel):
     """If set, the prep's object must be one of these nouns (lemmas) ..."""
     free_preps: list[str] = Field(default_factory=list)
     """... unless the preposition is one of these."""
+    own_things: bool = False
+    """The ``thing`` node must not name another actor as its owner: "Hungary blocked **EU aid** to
+    Ukraine" is no Hungarian sanction on Ukraine."""
 
     def uses(self, placeholder: str) -> bool:
         """Whether any pattern of the frame uses a placeholder such as ``$PREPS``."""

@@ -73,6 +73,8 @@ _NOT_DONE = frozenset({"against", "from"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 _PRONOUNS = {"it": "one", "its": "one", "he": "person", "she": "person", "his": "person", "her": "person",
              "they": "many", "them": "many", "their": "many"}
+# verbs that stop someone else's deed: the noun's own modifier stays its doer ("vetoed EU sanctions")
+_OBSTRUCTION_VERBS = frozenset({"veto", "block", "thwart", "scuttle", "torpedo"})
 # first-person pronouns, resolved to the speaker of the quotation they stand in
 _FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
@@ -326,6 +328,10 @@ class RelationMatcher:
         ):
             return []  # "sent troops to the Azerbaijani border" is no aid, "shares borders with" no cooperation
             # (forces pulled back from a border are a retreat: RETREAT in a forces frame passes)
+        if frame.own_things and "thing" in nodes and any(
+            c.dep_ in _MODIFIER_DEPS and c.i in at for c in nodes["thing"].children
+        ):
+            return []  # "Hungary blocked EU aid to Ukraine": the EU's aid, not a Hungarian sanction
         if rtype.polarity == "cooperation" and "thing" in nodes and nodes["thing"].lemma_.lower() in self._conflict_nouns:
             return []  # "exchanged threats with", "sent a warning to": the conflict entries say what it is
 
@@ -1008,6 +1014,8 @@ class RelationMatcher:
         if not subjects:
             if light is not None and light.pos_ in ("NOUN", "PROPN"):
                 pass
+            elif light is not None and modifiers and light.lemma_.lower() in _OBSTRUCTION_VERBS:
+                subjects = modifiers  # "Hungary vetoed EU sanctions on Russia": the EU's sanctions, stopped
             elif light is not None:
                 passive = self._passive(light)
                 subjects = self._agents(light, at) if passive is not None else self._clause_subjects(light, at)

@@ -48,6 +48,10 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         # deterrence is a threat
         ("Britain sent two destroyers to the Black Sea to deter Russia.", {("GBR", "threatens", "RUS", False)}),
         # a border's "with" phrase that the parser hangs on the verb still names the other side
+        ("The United States drew down its forces in Iraq.", {("USA", "retreats_from", "IRQ", False)}),
+        # a veto stops the sanctions of the noun's owner, not of the vetoer
+        ("Greece vetoed EU sanctions on Turkey.",
+         {("GRC", "rejects", "european-union", False), ("european-union", "sanctions", "TUR", True)}),
         ("Finland deployed extra units along its eastern frontier with Russia.",
          {("FIN", "mobilizes_against", "RUS", False)}),
         # a strike's place hung on the verb names the struck state
@@ -76,6 +80,8 @@ def test_goods_positions_and_borders(extractor: Extractor, text: str, expected: 
         "Israeli jets struck positions near the Lebanese border.",
         # cuts of things that are no goods or traffic
         "The central bank cut interest rates to two percent.",
+        # another actor's aid blocked is no sanction by the blocker
+        "Slovakia blocked EU aid to Moldova.",
     ],
 )
 def test_no_relation_from_the_new_rules(extractor: Extractor, text: str) -> None:
