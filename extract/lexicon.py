@@ -51,6 +51,8 @@ class Frame(BaseModel):
     journey: bool = False
     """A journey makes a visit only for a traveller reaching a destination (``cues.yaml`` ``journeys``):
     "the Indian prime minister flew to Beijing" is one, "Russian troops arrived in Syria" is not."""
+    intransitive: bool = False
+    """The trigger verb must have no direct object: one who "flew drones into Israel" carries them."""
     event_preps: list[str] = Field(default_factory=list)
     """Prepositions through which a clause's subject makes this frame's nominal event, besides
     ``cues.yaml``'s ``event_preps``: "Blinken was **on** a trip to Taiwan"."""
@@ -75,8 +77,12 @@ class LexiconEntry(BaseModel):
     """Governing verbs, for frames that name them (``$VERBS``: "restore ties with")."""
     reverse: bool = False
     """The grammatical object is the relation's subject ("Turkey received aid from Greece")."""
+    subjects: list[str] = Field(default_factory=list)
+    """Actor classes (see :func:`actor_in`) the subject must belong to; any actor when empty."""
     objects: list[str] = Field(default_factory=list)
     """Actor classes (see :func:`actor_in`) the object must belong to; any actor when empty."""
+    foreign: bool = False
+    """The two sides must be of different countries: attending an event at home is no visit."""
     supersedes: list[str] = Field(default_factory=list)
     """Relation types whose records from the same trigger word for the same two actors this entry's
     record replaces: "welcomed the Kenyan president" is a reception (CONSULT), not praise (SUPPORT)."""
@@ -97,7 +103,7 @@ class LexiconEntry(BaseModel):
         except UnknownRelationType as err:
             raise ValueError(str(err)) from None
 
-    @field_validator("objects")
+    @field_validator("subjects", "objects")
     @classmethod
     def _classes(cls, value: list[str]) -> list[str]:
         return _actor_classes(value)

@@ -359,6 +359,9 @@ class RelationMatcher:
         ):
             return []  # "turned 40 of them over to China" is no appeal: a particle makes another verb
 
+        if frame.intransitive and any(c.dep_ == "dobj" for c in trigger.children):
+            return []  # "Iran flew drones into Israel", "flew the hostages to Doha": carried, not travelled
+
         joint = "modifier" in nodes
         if frame.kind == "verb" and frame.object == "none" and not joint and any(
             (c.dep_ in ("dobj", "dative") and self._mentions(c, at))
@@ -461,10 +464,14 @@ class RelationMatcher:
                 continue
             for sref in ref(subject.span):
                 for oref in ref(obj.span):
+                    if entry.subjects and not actor_in(sref.type, sref.role, entry.subjects):
+                        continue  # "thousands of Russians attended the funeral": no state's envoy
                     if entry.objects and not actor_in(oref.type, oref.role, entry.objects):
                         continue  # "Lula was received by Macron": a leader received, not a state
                     if frame.journey and not self._journey(subject, sref, oref):
                         continue
+                    if entry.foreign and sref.country is not None and sref.country == oref.country:
+                        continue  # "US diplomats attended the trial of an American journalist"
                     if sref.id != oref.id:
                         records.extend(self._record(
                             subject, sref, obj, oref, frame, rtype, context, sent, offset, doc_id,
