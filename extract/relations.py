@@ -985,6 +985,10 @@ class RelationMatcher:
                 and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
                 and noun.head.lemma_.lower() in self._nominal_control):
             subjects = self._clause_subjects(noun.head, at)  # "welcomed talks with Riyadh"
+        if (not subjects and light is None and symmetric and prep is not None and prep.lower_ not in _AMONG
+                and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
+                and noun.head.lemma_.lower() in self._hosting_verbs):
+            subjects = self._clause_subjects(noun.head, at)  # "Beijing hosted talks with the Taliban"
         if (not subjects and light is None and symmetric and prep is not None and prep.lower_ == "with"
                 and noun.dep_ == "nsubj" and noun.head.dep_ == "ccomp"
                 and noun.head.head.lemma_.lower() in self._report_verbs):

@@ -193,6 +193,27 @@ def test_a_host_of_others_talks_consults_each_side(matcher: RelationMatcher) -> 
                                       ("SGP", "consults_with", "PRK", False)}
 
 
+def test_a_host_takes_part_only_in_the_talks_it_hosts(matcher: RelationMatcher) -> None:
+    # "Russia hosted talks with Iran"; "Syria hosted attacks against Israel" makes Syria no attacker
+    talks: list[Row] = [("Russia", "Russia", "PROPN", "nsubj", 1), ("hosted", "host", "VERB", "ROOT", 1),
+                        ("talks", "talk", "NOUN", "dobj", 1), ("with", "with", "ADP", "prep", 2),
+                        ("Iran", "Iran", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)]
+    assert ("RUS", "consults_with", "IRN", False) in triples(matcher, talks)
+    attacks: list[Row] = [("Syria", "Syria", "PROPN", "nsubj", 1), ("hosted", "host", "VERB", "ROOT", 1),
+                          ("attacks", "attack", "NOUN", "dobj", 1), ("against", "against", "ADP", "prep", 2),
+                          ("Israel", "Israel", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)]
+    assert not any(relation == "attacks" for _, relation, _, _ in triples(matcher, attacks))
+
+
+def test_a_courtesy_call_paid_is_a_meeting_not_an_appeal(matcher: RelationMatcher) -> None:
+    # "Modi paid a call on Putin"
+    rows: list[Row] = [("Modi", "Modi", "PROPN", "nsubj", 1), ("paid", "pay", "VERB", "ROOT", 1),
+                       ("a", "a", "DET", "det", 3), ("call", "call", "NOUN", "dobj", 1),
+                       ("on", "on", "ADP", "prep", 3), ("Putin", "Putin", "PROPN", "pobj", 4),
+                       (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, rows) == {("narendra-modi", "consults_with", "vladimir-putin", False)}
+
+
 def test_a_proposal_welcomed_from_someone_backs_its_sender(matcher: RelationMatcher) -> None:
     # "Calenardhon welcomed memos from Bree" (the parser hangs "from" on the verb)
     rows: list[Row] = [("Calenardhon", "Calenardhon", "PROPN", "nsubj", 1), ("welcomed", "welcome", "VERB", "ROOT", 1),
@@ -283,6 +304,10 @@ def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool]]:
         ("Oman hosted talks between Iran and the United States.", ("OMN", "consults_with", "IRN", False)),
         ("Egypt brokered a truce between Israel and Hamas.", ("EGY", "consults_with", "hamas", False)),
         ("Kenya welcomed proposals from Ethiopia.", ("KEN", "supports", "ETH", False)),
+        ("Qatar hosted talks with Ukrainian negotiators.", ("QAT", "consults_with", "UKR-GOV", False)),
+        ("The Jordanian foreign minister paid a courtesy call on the Emir of Qatar.",
+         ("JOR-GOV", "consults_with", "QAT-GOV", False)),
+        ("Putin did not travel to South Africa.", ("vladimir-putin", "consults_with", "ZAF", True)),
         ("Modi attended the inauguration of Indonesia's new president.",
          ("narendra-modi", "consults_with", "IDN", False)),
     ],
