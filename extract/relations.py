@@ -388,8 +388,7 @@ class RelationMatcher:
             # a visit is made by a traveller named as such ("the Indian prime minister", "a Hamas
             # delegation", not "US weapons" or "its warships") to a state named as the place reached
             subjects = [a for a in subjects if a.named]
-            objects = [a for a in objects if a.named and a.span.text not in self._not_destinations
-                       and a.span.text.lower() not in self._not_destinations]
+            objects = [a for a in objects if a.named and a.span.text.lower() not in self._not_destinations]
         if entry.reverse and entry.frame == "noun_governed" and light is not None and light.pos_ == "VERB":
             # "Tehran's support for Hamas drew condemnation from Washington": Washington condemns Tehran
             subjects = [a for c in light.children if c.dep_ in ("nsubj", "nsubjpass")
