@@ -24,6 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from extract.errors import LexiconError
+from extract.records import ACTOR_TYPES
 from ontology import relation_type
 from ontology.terms import UnknownRelationType
 
@@ -50,6 +51,14 @@ class Frame(BaseModel):
     own_things: bool = False
     """The ``thing`` node must not name another actor as its owner: "Hungary blocked **EU aid** to
     Ukraine" is no Hungarian sanction on Ukraine."""
+    journey: bool = False
+    """A journey makes a visit only for a traveller reaching a destination (``cues.yaml`` ``journeys``):
+    "the Indian prime minister flew to Beijing" is one, "Russian troops arrived in Syria" is not."""
+    intransitive: bool = False
+    """The trigger verb must have no direct object: one who "flew drones into Israel" carries them."""
+    event_preps: list[str] = Field(default_factory=list)
+    """Prepositions through which a clause's subject makes this frame's nominal event, besides
+    ``cues.yaml``'s ``event_preps``: "Blinken was **on** a trip to Taiwan"."""
 
     def uses(self, placeholder: str) -> bool:
         """Whether any pattern of the frame uses a placeholder such as ``$PREPS``."""
@@ -71,6 +80,15 @@ class LexiconEntry(BaseModel):
     """Governing verbs, for frames that name them (``$VERBS``: "restore ties with")."""
     reverse: bool = False
     """The grammatical object is the relation's subject ("Turkey received aid from Greece")."""
+    subjects: list[str] = Field(default_factory=list)
+    """Actor classes (see :func:`actor_in`) the subject must belong to; any actor when empty."""
+    objects: list[str] = Field(default_factory=list)
+    """Actor classes (see :func:`actor_in`) the object must belong to; any actor when empty."""
+    foreign: bool = False
+    """The two sides must be of different countries: attending an event at home is no visit."""
+    supersedes: list[str] = Field(default_factory=list)
+    """Relation types whose records from the same trigger word for the same two actors this entry's
+    record replaces: "welcomed the Kenyan president" is a reception (CONSULT), not praise (SUPPORT)."""
 
     @field_validator("relation")
     @classmethod
@@ -79,6 +97,19 @@ class LexiconEntry(BaseModel):
             return relation_type(value).snake
         except UnknownRelationType as err:
             raise ValueError(str(err)) from None
+
+    @field_validator("supersedes")
+    @classmethod
+    def _known_relations(cls, value: list[str]) -> list[str]:
+        try:
+            return [relation_type(v).snake for v in value]
+        except UnknownRelationType as err:
+            raise ValueError(str(err)) from None
+
+    @field_validator("subjects", "objects")
+    @classmethod
+    def _classes(cls, value: list[str]) -> list[str]:
+        return _actor_classes(value)
 
     @field_validator("lemmas", "preps", "particles", "verbs")
     @classmethod
@@ -154,12 +185,41 @@ class ReportCues(BaseModel):
 
 
 class BackingEventCues(BaseModel):
-    """Verbs whose subject backs both sides of the cooperation it welcomes (``cues.yaml``)."""
+    """Verbs whose subject takes part with both sides of the cooperation it governs (``cues.yaml``):
+    welcoming it backs them (``backing_events``), hosting or brokering it consults them (``hosting_events``)."""
 
     model_config = ConfigDict(extra="forbid")
 
     verbs: list[str] = Field(default_factory=list)
     relation: str = "supports"
+
+    @field_validator("relation")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        try:
+            return relation_type(value).snake
+        except UnknownRelationType as err:
+            raise ValueError(str(err)) from None
+
+
+class JourneyCues(BaseModel):
+    """Who makes a visit by travelling, and where to (``cues.yaml`` ``journeys``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    travellers: list[str] = Field(default_factory=list)
+    """Actor classes that travel on a visit: a state, its government, a leader."""
+    traveller_heads: list[str] = Field(default_factory=list)
+    """Head nouns that make a mention of any actor a traveller ("a Hamas **delegation**")."""
+    destinations: list[str] = Field(default_factory=list)
+    """Actor classes a visit reaches (a state, by its name or its capital)."""
+    not_destinations: list[str] = Field(default_factory=list)
+    """Names that are where international bodies meet rather than a visit to their state ("Brussels")."""
+
+    @field_validator("travellers", "destinations")
+    @classmethod
+    def _classes(cls, value: list[str]) -> list[str]:
+        return _actor_classes(value)
 
 
 class Cues(BaseModel):
@@ -190,6 +250,11 @@ class Cues(BaseModel):
     backing_events: BackingEventCues = Field(default_factory=BackingEventCues)
     """Welcoming the cooperation of two others backs both: "Fornost welcomed the resumption of ties
     between Gondor and Osgiliath" (Fornost supports Gondor and Osgiliath)."""
+    hosting_events: BackingEventCues = Field(default_factory=lambda: BackingEventCues(relation="consults_with"))
+    """Hosting or brokering the talks of two others consults both: "Singapore hosted the summit between
+    the United States and North Korea" (Singapore consults each)."""
+    journeys: JourneyCues = Field(default_factory=JourneyCues)
+    """Travellers and destinations of the journey frames ("flew to Riyadh", "his trip to Taiwan")."""
     owned_forces: list[str] = Field(default_factory=list)
     """Nouns whose pronoun owner acts through them: "Pakistan said **its aircraft** struck ...",
     "Russia said **its air defences** downed ..." (the owner resolves as a pronoun subject would)."""
@@ -283,6 +348,50 @@ class Lexicon(BaseModel):
             for name, values in merged.items()
         }
         return patterns, index
+
+
+def _actor_classes(value: list[str]) -> list[str]:
+    """Validate actor classes: ``Type``, ``Type:ROLE`` or ``*:ROLE`` (``Person:GOV``, ``*:IGO``)."""
+    out = []
+    for item in value:
+        type_, _, role = item.strip().partition(":")
+        if type_ != "*" and type_ not in ACTOR_TYPES:
+            raise ValueError(f"unknown actor type {type_!r} in actor class {item!r}")
+        if type_ == "*" and not role:
+            raise ValueError(f"actor class {item!r} needs a role after '*:'")
+        out.append(f"{type_}:{role}" if role else type_)
+    return out
+
+
+def actor_in(actor_type: str, role: str | None, classes: Iterable[str]) -> bool:
+    """Whether an actor of ``actor_type`` and ``role`` belongs to one of the actor classes.
+
+    Parameters
+    ----------
+    actor_type
+        The actor's ontology class (``State``, ``Person`` ...).
+    role
+        Its role (``GOV``, ``MIL`` ...) or None.
+    classes
+        Actor classes: ``Type`` (any role), ``Type:ROLE`` or ``*:ROLE`` (any type).
+
+    Returns
+    -------
+    bool
+        True when one class matches.
+
+    Examples
+    --------
+    >>> actor_in("Person", "GOV", ["State", "Person:GOV"])
+    True
+    >>> actor_in("StateInstitution", "MIL", ["State", "*:GOV"])
+    False
+    """
+    for item in classes:
+        type_, _, wanted = item.partition(":")
+        if (type_ == "*" or type_ == actor_type) and (not wanted or wanted == role):
+            return True
+    return False
 
 
 class EntryKey(NamedTuple):

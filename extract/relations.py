@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from extract.dates import parse_date_phrase
-from extract.lexicon import EntryKey, Frame, Lexicon, LexiconEntry, load_lexicon, words
+from extract.lexicon import EntryKey, Frame, Lexicon, LexiconEntry, actor_in, load_lexicon, words
 from extract.records import ActorRef, Modality, RelationRecord
 from ontology import RelationType, relation_type
 
@@ -93,6 +93,9 @@ _MODALITY_FACTOR: dict[str, float] = {"asserted": 1.0, "reported": 0.85, "intend
 class _Arg:
     span: Span
     pronoun: bool = False
+    named: bool = True
+    """The phrase names the actor itself (or a pronoun stands for it), not through an owner, a modifier
+    or an "of"/"by" phrase ("US weapons", "its warships", "the aid of Syria" are not the actor)."""
 
 
 @dataclass(slots=True)
@@ -180,6 +183,13 @@ class RelationMatcher:
         self._owned_forces = words(cues.owned_forces)
         self._backing_verbs = words(cues.backing_events.verbs)
         self._backing_relation = cues.backing_events.relation
+        self._hosting_verbs = words(cues.hosting_events.verbs)
+        self._hosting_relation = cues.hosting_events.relation
+        journeys = cues.journeys
+        self._travellers = tuple(journeys.travellers)
+        self._traveller_heads = words(journeys.traveller_heads)
+        self._destinations = tuple(journeys.destinations)
+        self._not_destinations = words(journeys.not_destinations)
         self._order_verbs = words(cues.order_verbs)
         self._event_preps = words(cues.event_preps)
         # words sent or exchanged in hostility ("threats", "accusations", "fire"): shared or sent, they
@@ -245,21 +255,35 @@ class RelationMatcher:
             return refs[key]
 
         found: dict[tuple, RelationRecord] = {}
+        triggers: dict[tuple, set[int]] = {}  # the trigger words behind each record
+        superseded: set[tuple] = set()  # (trigger word, relation, pair) another entry's record replaces
         for match_id, token_ids in self._matches(doc, mentions):
             frame_name, frame, names = self._keys[match_id]
             nodes = {name: doc[i] for name, i in zip(names, token_ids)}
             entry = self._entry(frame_name, frame, nodes)
             if entry is None:
                 continue  # words of two different entries of the frame
+            at_word = nodes["trigger"].i
             for record in self._records(doc, nodes, entry, frame, at, places, ref, doc_id, date, offset):
                 rtype = relation_type(record.relation)
                 ends = (record.subject.id, record.object.id)
                 if rtype.symmetric:
                     ends = tuple(sorted(ends))
                 key = (record.start, record.relation, ends, record.negated)
+                triggers.setdefault(key, set()).add(at_word)
+                pair = frozenset((record.subject.id, record.object.id))
+                superseded.update((at_word, other, pair) for other in entry.supersedes)
                 old = found.get(key)
                 if old is None or record.confidence > old.confidence:
                     found[key] = record
+        if superseded:
+            # "welcomed the Kenyan president" is a reception, not praise: a record every trigger word of
+            # which gave a superseding record for the same pair goes
+            found = {
+                key: record for key, record in found.items()
+                if not all((word, record.relation, frozenset((record.subject.id, record.object.id))) in superseded
+                           for word in triggers[key])
+            }
         return sorted(found.values(), key=lambda r: (r.start, r.subject.id, r.object.id, r.relation))
 
     def _entry(self, frame_name: str, frame: Frame, nodes: dict[str, Token]) -> LexiconEntry | None:
@@ -349,6 +373,9 @@ class RelationMatcher:
         ):
             return []  # "turned 40 of them over to China" is no appeal: a particle makes another verb
 
+        if frame.intransitive and any(c.dep_ == "dobj" for c in trigger.children):
+            return []  # "Iran flew drones into Israel", "flew the hostages to Doha": carried, not travelled
+
         joint = "modifier" in nodes
         if frame.kind == "verb" and frame.object == "none" and not joint and any(
             (c.dep_ in ("dobj", "dative") and self._mentions(c, at))
@@ -375,6 +402,11 @@ class RelationMatcher:
             owned = entry.frame == "noun_governed" and prep is None and not rtype.symmetric and light is not None
             subjects, objects = self._noun_arguments(trigger, prep, light, frame, at, rtype.symmetric, joint,
                                                      owned_object=owned)
+        if frame.journey:
+            # a visit is made by a traveller named as such ("the Indian prime minister", "a Hamas
+            # delegation", not "US weapons" or "its warships") to a state named as the place reached
+            subjects = [a for a in subjects if a.named]
+            objects = [a for a in objects if a.named and a.span.text.lower() not in self._not_destinations]
         if entry.reverse and entry.frame == "noun_governed" and light is not None and light.pos_ == "VERB":
             # "Tehran's support for Hamas drew condemnation from Washington": Washington condemns Tehran
             subjects = [a for c in light.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -392,9 +424,10 @@ class RelationMatcher:
             pool = objects  # "talks between Russia and Iran"
         else:
             pool = []
-        # "Fornost welcomed the resumption of ties between Gondor and Osgiliath": the welcomer backs both sides
-        welcome, backers = (self._welcomers(nodes, trigger, at) if pool is objects and rtype.polarity == "cooperation"
-                            else (None, []))
+        # "Fornost welcomed the resumption of ties between Gondor and Osgiliath": the welcomer backs both
+        # sides; "Singapore hosted the summit between the US and North Korea": the host consults both
+        welcome, backers, backing = (self._welcomers(nodes, trigger, at)
+                                     if pool is objects and rtype.polarity == "cooperation" else (None, [], ""))
         reciprocal = (not rtype.symmetric and light is not None and light.pos_ == "VERB"
                       and light.lemma_.lower() in self._reciprocal)
         if not objects and len(subjects) >= 2 and _each_other(trigger, prep):
@@ -448,13 +481,21 @@ class RelationMatcher:
                 continue
             for sref in ref(subject.span):
                 for oref in ref(obj.span):
+                    if entry.subjects and not actor_in(sref.type, sref.role, entry.subjects):
+                        continue  # "thousands of Russians attended the funeral": no state's envoy
+                    if entry.objects and not actor_in(oref.type, oref.role, entry.objects):
+                        continue  # "Lula was received by Macron": a leader received, not a state
+                    if frame.journey and not self._journey(subject, sref, oref):
+                        continue
+                    if entry.foreign and sref.country is not None and sref.country == oref.country:
+                        continue  # "US diplomats attended the trial of an American journalist"
                     if sref.id != oref.id:
                         records.extend(self._record(
                             subject, sref, obj, oref, frame, rtype, context, sent, offset, doc_id,
                             event_date, trigger_text, speaker, location))
         records = self._events(records, context, rtype, light, trigger_text)
         if backed and welcome is not None and not context.negated:
-            support = relation_type(self._backing_relation)
+            support = relation_type(backing)
             for backer, party in backed:
                 for sref in ref(backer.span):
                     for oref in ref(party.span):
@@ -504,16 +545,36 @@ class RelationMatcher:
             )
         ]
 
-    def _welcomers(self, nodes: dict[str, Token], trigger: Token, at: dict[int, Span]) -> tuple[Token | None, list[_Arg]]:
-        """Who welcomes (hails, praises, backs) the cooperation of two others: the subject of such a
-        verb governing the trigger or its nominal ("Fornost welcomed a resumption of ties between Gondor
-        and Osgiliath", "the UN hailed the agreement between Armenia and Azerbaijan")."""
+    def _welcomers(self, nodes: dict[str, Token], trigger: Token, at: dict[int, Span]) -> tuple[Token | None, list[_Arg], str]:
+        """Who welcomes (hails, praises, backs) or hosts (brokers) the cooperation of two others: the
+        subject of such a verb governing the trigger or its nominal ("Fornost welcomed a resumption of ties
+        between Gondor and Osgiliath", "Singapore hosted the summit between the United States and North
+        Korea"), with the relation it has to each side."""
         nominal = nodes.get("light")
         noun = nominal if nominal is not None and nominal.pos_ in ("NOUN", "PROPN") else trigger
         verb = noun.head
-        if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in self._backing_verbs:
-            return None, []
-        return verb, self._clause_subjects(verb, at)
+        if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+            return None, [], ""
+        lemma = verb.lemma_.lower()
+        if lemma in self._backing_verbs:
+            return verb, self._clause_subjects(verb, at), self._backing_relation
+        if lemma in self._hosting_verbs:
+            return verb, self._clause_subjects(verb, at), self._hosting_relation
+        return None, [], ""
+
+    def _journey(self, traveller: _Arg, sref: ActorRef, oref: ActorRef) -> bool:
+        """Whether a journey of ``sref`` to ``oref`` is a visit (``cues.yaml`` ``journeys``): a traveller
+        (a state, its government or leader, or any actor's delegation or named leader) to a destination
+        (a state, named or by its capital) of another country."""
+        root = traveller.span.root
+        # "a Hamas delegation", "Hamas leader Ismail Haniyeh": the delegation or the named leader of any
+        # actor travels for it; "Hamas fighters" do not
+        travels = actor_in(sref.type, sref.role, self._travellers) or (
+            sref.role != "ELI" and (root.lemma_.lower() in self._traveller_heads or root.lower_ in self._traveller_heads
+                                    or (root.ent_type_ == "PERSON" and sref.type != "Person")))
+        if not travels or not actor_in(oref.type, oref.role, self._destinations):
+            return False
+        return sref.country is None or sref.country != oref.country  # a trip home is no visit
 
     def _events(
         self, records: list[RelationRecord], context: _Context, rtype: RelationType, light: Token | None,
@@ -600,9 +661,9 @@ class RelationMatcher:
                 if child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
                     # "the army chief said his forces killed ...": a person's forces are his side's
                     owners = self._resolve_pronoun(child, at, any_single=child.lower_ in ("his", "her"))
-                    return [_Arg(s, pronoun=True) for s in owners]
+                    return [_Arg(s, pronoun=True, named=False) for s in owners]
                 if child.dep_ == "poss" and child.lower_ == "our":  # "'Our troops will defend Estonia,' X said"
-                    return [_Arg(s, pronoun=True) for s in self._quoted_speaker(child, at)]
+                    return [_Arg(s, pronoun=True, named=False) for s in self._quoted_speaker(child, at)]
         # "the envoy, Steve Witkoff", "the Russian ambassador", "the Foreign Ministries of Russia and Iran";
         # a possessor stands for the phrase only as an object ("rejected Putin's offer"), since
         # "Trump's envoy spoke" is the envoy speaking, not Trump
@@ -621,13 +682,13 @@ class RelationMatcher:
             if (child.dep_ in _MODIFIER_DEPS and child.i in at
                     and (child.dep_ not in ("poss", "amod") or patient or not _is_subject(head))):
                 span = at[child.i]
-                pair = [_Arg(span)]  # "the Franco-German proposal": both halves of a hyphenated pair
+                pair = [_Arg(span, named=False)]  # "the Franco-German proposal": both halves of a hyphenated pair
                 for grand in child.children:
                     if grand.dep_ in ("compound", "amod") and grand.i in at and at[grand.i] != span:
-                        pair.append(_Arg(at[grand.i]))
+                        pair.append(_Arg(at[grand.i], named=False))
                 for conj in child.conjuncts:  # "Hezbollah and Hamas targets"
                     if conj.i in at and at[conj.i] != span:
-                        pair.append(_Arg(at[conj.i]))
+                        pair.append(_Arg(at[conj.i], named=False))
                 return _unique(pair)
         for child in head.children:
             # "rockets fired by Hamas", "the demands presented by Saudi Arabia": the participle's agent
@@ -635,7 +696,7 @@ class RelationMatcher:
                     and child.lemma_.lower() not in _BACKER_PARTICIPLES):
                 agents = self._agents(child, at)
                 if agents:
-                    return agents
+                    return _unnamed(agents)
         # "pressure from Ankara"; as an object also "condemned an attack by Osgiliath soldiers"
         followed = ("of", "from") if _is_subject(head) else ("of", "from", "by")
         lemma = head.lemma_.lower()
@@ -651,7 +712,7 @@ class RelationMatcher:
                     if pobj.dep_ == "pobj":
                         if lemma in self._positions and pobj.lemma_.lower() in self._borders:
                             return []  # "positions near the Lebanese border" may be anyone's
-                        return self._mentions(pobj, at, depth=depth + 1)
+                        return _unnamed(self._mentions(pobj, at, depth=depth + 1))
         if lemma in self._borders:
             return self._detached_side(head, at, depth=depth)
         return []
@@ -669,7 +730,7 @@ class RelationMatcher:
             if sibling.dep_ == "prep" and sibling.lower_ == "with" and sibling.i == border.right_edge.i + 1:
                 for pobj in sibling.children:
                     if pobj.dep_ == "pobj":
-                        return self._mentions(pobj, at, depth=depth + 1)
+                        return _unnamed(self._mentions(pobj, at, depth=depth + 1))
         return []
 
     def _resolve_pronoun(self, pronoun: Token, at: dict[int, Span], *, any_single: bool = False) -> list[Span]:
@@ -987,6 +1048,7 @@ class RelationMatcher:
         # of"), unless the clause asks for it ("called for a boycott against")
         asked = noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in self._request_verbs
         event_preps = ("for", "in", "by", *self._event_preps) if symmetric or asked else ("in", "by")
+        event_preps = (*event_preps, *frame.event_preps)
         if (not subjects and light is None and noun.dep_ == "pobj" and noun.head.lower_ in event_preps
                 and (prep is None or prep.lower_ not in _AMONG)):
             # "left for talks with", "banged pots in protest against", "spoke by telephone with";
@@ -1000,6 +1062,10 @@ class RelationMatcher:
                 and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
                 and noun.head.lemma_.lower() in self._nominal_control):
             subjects = self._clause_subjects(noun.head, at)  # "welcomed talks with Riyadh"
+        if (not subjects and light is None and symmetric and prep is not None and prep.lower_ not in _AMONG
+                and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
+                and noun.head.lemma_.lower() in self._hosting_verbs):
+            subjects = self._clause_subjects(noun.head, at)  # "Beijing hosted talks with the Taliban"
         if (not subjects and light is None and symmetric and prep is not None and prep.lower_ == "with"
                 and noun.dep_ == "nsubj" and noun.head.dep_ == "ccomp"
                 and noun.head.head.lemma_.lower() in self._report_verbs):
@@ -1253,6 +1319,11 @@ def _quoted_tokens(sent: Span) -> set[int]:
         elif inside:
             quoted.add(token.i)
     return quoted
+
+
+def _unnamed(args: Iterable[_Arg]) -> list[_Arg]:
+    """The actors of a phrase reached through an owner, an agent or an "of"/"from"/"by" phrase."""
+    return [_Arg(a.span, pronoun=a.pronoun, named=False) for a in args]
 
 
 def _unique(args: Iterable[_Arg]) -> list[_Arg]:
