@@ -123,6 +123,27 @@ def modifier_sides(nodes: Mapping[str, Token], at: Mapping[int, Span]) -> tuple[
     return backers, backed
 
 
+LEADING = frozenset({"lead", "led", "spearhead", "spearheaded"})
+"""Participles whose hyphenated modifier is the doer of the event noun they modify ("the **Saudi-led**
+offensive against the Houthis", "**Russian-led** talks with the Taliban"). A group the actor stage reads
+as its leader ("the Saudi-led coalition") is one mention already."""
+
+
+def leader_of(noun: Token, at: Mapping[int, Span]) -> Token | None:
+    """The last token of the mention that leads an event noun through a hyphenated "-led" modifier
+    ("the **U.S.**-led campaign against the Islamic State"), or None."""
+    for child in noun.children:
+        if child.dep_ != "amod" or child.lemma_.lower() not in LEADING or child.i >= noun.i or child.i < 2:
+            continue
+        hyphen = noun.doc[child.i - 1]
+        before = noun.doc[child.i - 2]
+        span = at.get(before.i)
+        if (hyphen.text in HYPHENS and span is not None and span.end == hyphen.i
+                and not before.whitespace_ and not hyphen.whitespace_ and not span.start <= noun.i < span.end):
+            return before
+    return None
+
+
 def _named(noun: Token, trigger: Token, at: Mapping[int, Span]) -> Token:
     """The token whose mention names the backed: the noun itself, or for a noun that is no mention
     the name compounded with it ("the Iranian-backed **Houthi** movement"); a demonym is not enough

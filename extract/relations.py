@@ -30,7 +30,7 @@ from spacy.vocab import Vocab
 
 from extract.dates import parse_date_phrase
 from extract.lexicon import EntryKey, Frame, Lexicon, LexiconEntry, load_lexicon, words
-from extract.modifiers import PAIR_DEPS, governing_clause, is_military, modifier_sides, names_own_pair
+from extract.modifiers import PAIR_DEPS, governing_clause, is_military, leader_of, modifier_sides, names_own_pair
 from extract.records import ActorRef, Modality, RelationRecord
 from ontology import RelationType, relation_type
 
@@ -949,6 +949,9 @@ class RelationMatcher:
                     for grand in child.children:
                         if (grand.dep_ in PAIR_DEPS or grand.dep_ == "conj") and grand.i in at:
                             target.extend(self._mentions(grand, at))
+        leader = leader_of(noun, at)
+        if leader is not None:
+            modifiers.append(_Arg(at[leader.i]))  # "the Saudi-led offensive against the Houthis"
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "by" and child != prep:
                 for pobj in child.children:

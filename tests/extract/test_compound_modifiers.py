@@ -127,6 +127,16 @@ def test_a_led_group_is_no_relation(matcher: RelationMatcher) -> None:
     assert records(matcher, rows, tags=["NNP", "HYPH", "VBN", "NNPS"], spaces=[False, False, True, False]) == []
 
 
+def test_the_leader_of_an_event_does_it(matcher: RelationMatcher) -> None:
+    # "the Saudi-led offensive against the Houthis": Saudi Arabia attacks the Houthis
+    rows: list[Row] = [("the", "the", "DET", "det", 4), ("Saudi", "Saudi", "PROPN", "npadvmod", 3),
+                       ("-", "-", "PUNCT", "punct", 3), ("led", "lead", "VERB", "amod", 4),
+                       ("offensive", "offensive", "NOUN", "ROOT", 4), ("against", "against", "ADP", "prep", 4),
+                       ("Houthis", "Houthis", "PROPN", "pobj", 5)]
+    spaces = [True, False, False, True, True, True, False]
+    assert quads(records(matcher, rows, spaces=spaces)) == {("SAU", "attacks", "houthis", False)}
+
+
 # -- hand-built parses: participles with an agent ---------------------------------------------------
 
 
@@ -233,6 +243,9 @@ def found(extractor: Extractor, text: str) -> set[Quad]:
          ("RUS", "cooperates_with", "BLR-GOV", False)),
         ("The Iranian-backed Houthis did not attack the tanker.", ("IRN", "supports", "houthis", False)),
         ("Hamas, which is backed by Iran, fired rockets at Israel.", ("IRN", "supports", "hamas", False)),
+        ("A U.S.-led air campaign against the Islamic State began in 2014.",
+         ("USA", "attacks", "islamic-state", False)),
+        ("Russian-led talks with the Taliban ended in Moscow.", ("RUS", "consults_with", "taliban", False)),
         ("Georgia, which was invaded by Russia in 2008, seeks NATO membership.", ("RUS", "attacks", "GEO", False)),
     ],
 )
