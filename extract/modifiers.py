@@ -8,7 +8,7 @@ This module holds what those need beyond the relation lexicon:
   abbreviation ("U.S.-Ukraine", "U.S.-backed", "U.N.-brokered"), as it already splits one between
   two words ("China-Russia", "Iranian-backed"); each half can then be an actor mention, and a
   relation noun's hyphenated pair is found by the noun frames like "Russia-Turkey co-operation";
-* :func:`modifier_arguments` finds the two sides of a *modifier* frame (``frames.yaml``:
+* :func:`modifier_sides` finds the two sides of a *modifier* frame (``frames.yaml``:
   ``modifier_hyphen``, ``modifier_participle``): the backer named in the modifier and the actor the
   modified noun phrase stands for.
 
