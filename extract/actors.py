@@ -29,6 +29,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span, SpanGroup
 
 from extract.gazetteer import ROLE_LABELS, ActorInfo, Gazetteer, build_gazetteer, sector_id, slugify
+from extract.modifiers import split_abbreviation_hyphens
 from extract.records import ActorRef
 
 SPANS_KEY = "geokg_actors"
@@ -626,6 +627,9 @@ def add_actor_pipes(
 ) -> None:
     """Add the actor-mention component to a loaded pipeline, after ``ner``.
 
+    The tokenizer also learns to split a hyphen after an abbreviation ("U.S.-Ukraine talks",
+    :func:`extract.modifiers.split_abbreviation_hyphens`), so both halves can be mentions.
+
     Parameters
     ----------
     nlp
@@ -650,6 +654,7 @@ def add_actor_pipes(
     ['ISR-MIL', 'hamas']
     """
     config = {"actor_files": [str(p) for p in actor_files], "cameo_files": [str(p) for p in cameo_files]}
+    split_abbreviation_hyphens(nlp)  # "U.S.-Ukraine talks": "U.S." and "Ukraine" are two mentions
     if "ner" in nlp.pipe_names:
         nlp.add_pipe(COMPONENT, after="ner", config=config)
     else:

@@ -37,8 +37,10 @@ class Frame(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: Literal["verb", "noun"]
-    """Whether the trigger is a verb (subject from its clause) or a noun (possessor, modifiers, light verb)."""
+    kind: Literal["verb", "noun", "modifier"]
+    """Whether the trigger is a verb (subject from its clause), a noun (possessor, modifiers, light verb)
+    or a participle modifying the object's noun phrase ("U.S.-backed forces", "rebels armed by Iran":
+    the backer is the subject, see :mod:`extract.modifiers`)."""
     object: Literal["direct", "prep", "none"]
     """direct: dobj/dative (or the passive subject); prep: the object of the ``prep`` node;
     none: the actors on the subject side pair with each other (symmetric relation types only)."""
@@ -261,6 +263,9 @@ class Cues(BaseModel):
     order_verbs: list[str] = Field(default_factory=list)
     """Verbs whose subject stands behind the deed of the one ordered, when that one is no actor:
     "Netanyahu **ordered the military** to strike Hezbollah"."""
+    force_nouns: list[str] = Field(default_factory=list)
+    """Nouns of armed forces: a backer named by one gives military aid, not mere support ("Somali
+    soldiers backed by African Union **troops**": AID)."""
     event_preps: list[str] = Field(default_factory=list)
     """Prepositions through which a clause's subject takes part in a symmetric nominal event:
     "freed the girls **after negotiations with** Nigeria", "withdrew **under** a deal **with** Hezbollah"."""

@@ -30,6 +30,7 @@ from spacy.vocab import Vocab
 
 from extract.dates import parse_date_phrase
 from extract.lexicon import EntryKey, Frame, Lexicon, LexiconEntry, actor_in, load_lexicon, words
+from extract.modifiers import PAIR_DEPS, governing_clause, is_military, leader_of, modifier_sides, names_own_pair
 from extract.records import ActorRef, Modality, RelationRecord
 from ontology import RelationType, relation_type
 
@@ -192,6 +193,7 @@ class RelationMatcher:
         self._not_destinations = words(journeys.not_destinations)
         self._order_verbs = words(cues.order_verbs)
         self._event_preps = words(cues.event_preps)
+        self._force_nouns = words(cues.force_nouns)
         # words sent or exchanged in hostility ("threats", "accusations", "fire"): shared or sent, they
         # are no cooperation ("coordinated attacks with" still is one, "cut aid" is the verb's doing)
         self._conflict_nouns = frozenset(
@@ -333,6 +335,8 @@ class RelationMatcher:
         date: dt.date | None,
         offset: int,
     ) -> list[RelationRecord]:
+        if frame.kind == "modifier":
+            return self._modifier_records(nodes, entry, frame, at, ref, doc_id, date, offset)
         trigger = nodes["trigger"]
         prep = nodes.get("prep")
         light = nodes.get("light")
@@ -448,6 +452,13 @@ class RelationMatcher:
         backed = [(b, o) for b in backers for o in pool]
 
         context = self._context(clause, trigger, at)
+        if (frame.kind == "noun" and light is None and rtype.symmetric and trigger.dep_ == "pobj"
+                and names_own_pair(trigger, at)):
+            # "North Korea threatened to respond to U.S.-South Korean drills", "a ceasefire in the
+            # Russia-Ukraine war": a noun naming its own parties in a circumstance phrase is presupposed;
+            # the clause's intent, refusal or condition is not the pair's (an object is the clause's
+            # content: "wouldn't signal a U.S.-Russian rapprochement" stays negated)
+            context = _presupposed(context)
         if any(c.dep_ == "preconj" and c.lower_ == "neither" for a, _ in pairs for c in a.span.root.children):
             context.negated = True  # "Neither Russia nor Ukraine has agreed"
         if (frame.kind == "noun" and light is None and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep"
@@ -544,6 +555,67 @@ class RelationMatcher:
                 location=location,
             )
         ]
+
+    def _modifier_records(
+        self,
+        nodes: dict[str, Token],
+        entry: LexiconEntry,
+        frame: Frame,
+        at: dict[int, Span],
+        ref: Callable[[Span], list[ActorRef]],
+        doc_id: str,
+        date: dt.date | None,
+        offset: int,
+    ) -> list[RelationRecord]:
+        """Records of a backer named in the modifier of the one it backs (``extract.modifiers``):
+        "the **U.S.-backed** Syrian Democratic Forces", "Somali soldiers **backed by** African Union troops".
+
+        The backing is presupposed by the noun phrase, so the clause's negation, condition or intent
+        does not pass to it ("if Turkish-backed forces advance" still says Turkey backs them); a report
+        does ("X said the Iranian-backed rebels ...": reported, with X as speaker), and so do the
+        participle's own "not" and "allegedly". A military backer gives AID ("backed by ... troops").
+        """
+        trigger = nodes["trigger"]
+        backer_heads, backed = modifier_sides(nodes, at)
+        if backed is None or backed.i not in at or not backer_heads:
+            return []
+        if "hyphen" in nodes:
+            subjects = [_Arg(at[h.i]) for h in backer_heads]  # the mention right before the hyphen
+            trigger_text = f"{nodes['hyphen'].text}{trigger.text}"
+        else:
+            subjects = _unique(a for h in backer_heads for a in self._mentions(h, at) if not a.pronoun)
+            trigger_text = f"{trigger.text} {nodes['agent'].text}"
+        obj = _Arg(at[backed.i])
+        context = _Context()
+        clause = governing_clause(trigger)
+        if clause is not None:
+            around = self._context(clause, clause, at)
+            if around.reported:
+                context.modality, context.speaker = "reported", around.speaker
+        for child in trigger.children:
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in self._neg_words):
+                context.negated = True  # "rebels not backed by Iran"
+            elif child.dep_ == "advmod" and child.lower_ in self._report_adverbs:
+                context.modality = "reported"  # "allegedly Iranian-backed", "rebels reportedly armed by Iran"
+        speakers = ref(context.speaker) if context.speaker is not None else []
+        speaker = speakers[0] if len(speakers) == 1 else None
+        rtype = relation_type(entry.relation)
+        military = relation_type("aids")
+        records: list[RelationRecord] = []
+        for subject in subjects:
+            if subject.span == obj.span:
+                continue
+            srefs = ref(subject.span)
+            own = rtype
+            if rtype.plover == "SUPPORT" and is_military(subject.span, [r.role for r in srefs], self._force_nouns):
+                own = military  # fighting beside someone is military aid
+            for sref in srefs:
+                for oref in ref(obj.span):
+                    if sref.id != oref.id:
+                        records.extend(self._record(
+                            subject, sref, obj, oref, frame, own, context, trigger.sent, offset, doc_id,
+                            date, trigger_text, speaker, None))
+        return records
 
     def _welcomers(self, nodes: dict[str, Token], trigger: Token, at: dict[int, Span]) -> tuple[Token | None, list[_Arg], str]:
         """Who welcomes (hails, praises, backs) or hosts (brokers) the cooperation of two others: the
@@ -684,7 +756,7 @@ class RelationMatcher:
                 span = at[child.i]
                 pair = [_Arg(span, named=False)]  # "the Franco-German proposal": both halves of a hyphenated pair
                 for grand in child.children:
-                    if grand.dep_ in ("compound", "amod") and grand.i in at and at[grand.i] != span:
+                    if grand.dep_ in PAIR_DEPS and grand.i in at and at[grand.i] != span:
                         pair.append(_Arg(at[grand.i], named=False))
                 for conj in child.conjuncts:  # "Hezbollah and Hamas targets"
                     if conj.i in at and at[conj.i] != span:
@@ -929,6 +1001,8 @@ class RelationMatcher:
         passive = self._passive(verb)
         if passive is not None:
             subjects = self._agents(verb, at)
+            if passive.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                passive = verb.head  # "the Houthis, who are backed by Iran", "Ukraine, which was invaded by Russia"
             if frame.object == "direct":
                 return subjects, self._mentions(passive, at, patient=True)
             if frame.object == "prep" and prep is not None:
@@ -1012,8 +1086,11 @@ class RelationMatcher:
                 target.extend(self._mentions(child, at))
                 if symmetric:  # "the Biden-Putin summit", "Russian-Turkish talks"
                     for grand in child.children:
-                        if grand.dep_ in ("compound", "amod", "conj") and grand.i in at:
+                        if (grand.dep_ in PAIR_DEPS or grand.dep_ == "conj") and grand.i in at:
                             target.extend(self._mentions(grand, at))
+        leader = leader_of(noun, at)
+        if leader is not None:
+            modifiers.append(_Arg(at[leader.i]))  # "the Saudi-led offensive against the Houthis"
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "by" and child != prep:
                 for pobj in child.children:
@@ -1050,9 +1127,10 @@ class RelationMatcher:
         event_preps = ("for", "in", "by", *self._event_preps) if symmetric or asked else ("in", "by")
         event_preps = (*event_preps, *frame.event_preps)
         if (not subjects and light is None and noun.dep_ == "pobj" and noun.head.lower_ in event_preps
-                and (prep is None or prep.lower_ not in _AMONG)):
+                and (prep is None or prep.lower_ not in _AMONG) and not (symmetric and len(modifiers) >= 2)):
             # "left for talks with", "banged pots in protest against", "spoke by telephone with";
-            # not "called for talks between Russia and Ukraine": the caller is no party
+            # not "called for talks between Russia and Ukraine": the caller is no party, nor is one who
+            # "responds to U.S.-South Korean drills" (a hyphenated pair names both sides, as "between" does)
             governor = noun.head.head
             if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in ("dobj", "conj"):
                 governor = governor.head if governor.dep_ == "dobj" else governor.head.head
@@ -1324,6 +1402,15 @@ def _quoted_tokens(sent: Span) -> set[int]:
 def _unnamed(args: Iterable[_Arg]) -> list[_Arg]:
     """The actors of a phrase reached through an owner, an agent or an "of"/"from"/"by" phrase."""
     return [_Arg(a.span, pronoun=a.pronoun, named=False) for a in args]
+
+
+def _presupposed(context: _Context) -> _Context:
+    """What of a clause's context holds for a relation its noun phrase presupposes: only a report
+    ("X said ...", with its speaker); negation, intent, refusal and condition are the clause's own."""
+    kept = _Context()
+    if context.reported:
+        kept.modality, kept.speaker, kept.reported = "reported", context.speaker, True
+    return kept
 
 
 def _unique(args: Iterable[_Arg]) -> list[_Arg]:

@@ -18,11 +18,12 @@ Row = tuple[str, str, str, str, int]
 
 
 def hand_doc(matcher: RelationMatcher, rows: list[Row], actors: Mapping[str, ActorRef], *,
-             tags: list[str] | None = None) -> Doc:
-    """A Doc of ``rows`` (and fine-grained ``tags``) in the matcher's vocabulary; each word in
-    ``actors`` is a one-token mention."""
+             tags: list[str] | None = None, spaces: list[bool] | None = None) -> Doc:
+    """A Doc of ``rows`` (and fine-grained ``tags``; ``spaces``: whether a space follows each word,
+    by default all) in the matcher's vocabulary; each word in ``actors`` is a one-token mention."""
     doc = Doc(matcher._matcher.vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
-              pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows], tags=tags)
+              pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows], tags=tags,
+              spaces=spaces)
     doc.spans[ACTORS_KEY] = [doc[i:i + 1] for i, row in enumerate(rows) if row[0] in actors]
     doc.spans[PLACES_KEY] = []
     return doc
