@@ -83,6 +83,23 @@ def test_claimed_content_is_reported(extractor: Extractor, text: str, expected: 
     assert not [r for r in records if r.modality == "asserted" and r.relation == expected[1]], records
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an allegation rejected is the rejecter's rejection of its author (no accusation record: the
+        # sentence reports the rejection)
+        ("Beijing dismissed American accusations of espionage.", ("CHN", "rejects", "USA", False)),
+        # opposition faced from someone is that someone's rejection
+        ("Malaysia's claim faced strong objections from Beijing.", ("CHN", "rejects", "MYS", False)),
+        # duties are tariffs
+        ("China slapped duties on Australian barley.", ("CHN", "sanctions", "AUS", False)),
+    ],
+)
+def test_rejections_objections_and_duties(extractor: Extractor, text: str, expected: tuple) -> None:
+    records = extractor.extract(Document(text=text, id="d"))
+    assert expected in {(r.subject.id, r.relation, r.object.id, r.negated) for r in records}
+
+
 # -- the quotation rule on hand-built parses ------------------------------------------------------
 
 ACTORS = {
