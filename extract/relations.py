@@ -359,7 +359,8 @@ class RelationMatcher:
             return []  # "turned 40 of them over to China" is no appeal: a particle makes another verb
 
         if (entry.frame == "verb_object" and trigger.lemma_.lower() in self._menace_verbs
-                and any(c.dep_ == "prep" and c.lower_ in self._told_of for c in trigger.children)):
+                and any(c.dep_ == "prep" and c.lower_ in self._told_of
+                        for w in (trigger, *(o for o in trigger.children if o.dep_ == "dobj")) for c in w.children)):
             return []  # "warned their populations about X", "warned Israel of an attack": told, not threatened
 
         joint = "modifier" in nodes
