@@ -556,6 +556,8 @@ class ActorMentions:
             span = doc[start:end]
             if not _proper(span):
                 continue
+            if end < len(doc) and taken[end] and all(t.lower_ in self.adjectives for t in span):
+                continue  # "Neutral Switzerland", "Communist Cuba": a capitalised adjective of the name after it
             if ent.label_ in _PLACE_ENTITIES or (ent.label_ in _ENTITY_TYPES and _located(span)):
                 places.append(span)  # "a visit in Biarritz", "talks at Camp David": a place
             elif ent.label_ in _ENTITY_TYPES and not _modifies_noun(span):

@@ -172,3 +172,18 @@ def test_no_person_named_after_an_adjective(extractor: Extractor) -> None:
 
 def test_foreign_officials_somewhere_are_not_that_state(extractor: Extractor) -> None:
     assert not any(s == "AFG-GOV" for s, _, _ in found(extractor, "Foreign officials in Kabul criticized the Taliban."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tiny Qatar hosted the Taliban.", ("QAT", "consults_with", "taliban")),
+        ("Impoverished Haiti asked Kenya for help.", ("HTI", "requests", "KEN")),
+        ("Communist Cuba condemned the United States.", ("CUB", "accuses", "USA")),
+    ],
+)
+def test_a_capitalised_adjective_before_a_state_is_no_actor(extractor: Extractor, text: str,
+                                                             expected: tuple[str, str, str]) -> None:
+    records = extractor.extract(Document(id="t", text=text))
+    assert expected in {(r.subject.id, r.relation, r.object.id) for r in records}
+    assert not any(r.subject.id.startswith("x-") or r.object.id.startswith("x-") for r in records)
