@@ -343,9 +343,10 @@ class RelationMatcher:
         ):
             return []  # "called off talks with" cancels them; "called the talks with Russia useful" does not
 
-        if frame.kind == "noun" and not entry.verbs and trigger.lemma_.lower() in self._bond_nouns and (
+        if (frame.kind == "noun" and not (entry.verbs and "light" in nodes)  # "repaired strained ties" stays
+                and trigger.lemma_.lower() in self._bond_nouns and (
             self._strained_bond(trigger)
-        ):
+        )):
             return []  # "strained ties with", "ties with Canada have soured": no cooperation, and no act to code
         if (frame.kind == "noun" and trigger.lemma_.lower() in self._plural_only
                 and trigger.tag_ not in ("NNS", "NNPS") and trigger.lower_ == trigger.lemma_.lower()):
@@ -482,9 +483,9 @@ class RelationMatcher:
     def _strained_bond(self, noun: Token) -> bool:
         """Whether a relationship noun is strained, worsening or harmed: "strained ties with", "tense
         relations", "ties with X have soured", "the deterioration of ties with", "damaged its ties with"."""
-        if any(c.dep_ in ("amod", "compound") and (c.lower_ in self._strained or c.lemma_.lower() in self._strained)
-               for c in noun.children):
-            return True
+        if any(w.lower_ in self._strained or w.lemma_.lower() in self._strained
+               for c in noun.children if c.dep_ in ("amod", "compound") for w in (c, *c.conjuncts)):
+            return True  # "strained ties", "good but strained relations"
         head = noun
         while head.dep_ == "conj" and head.head != head:
             head = head.head  # "ties and trade with X have soured"

@@ -285,3 +285,30 @@ def test_a_dispute_that_is_the_topic_gives_nothing(extractor: Extractor) -> None
 def test_warned_ones_own_population_is_not_threatened(extractor: Extractor) -> None:
     assert not any(rel == "threatens" for _, rel, _, _ in found(
         extractor, "Lithuania and Latvia warned their Russian-speaking populations about Belarus."))
+
+
+def test_relations_bettering_are_cooperation(matcher: RelationMatcher) -> None:
+    # "Turkey's relations with Russia improved" / "... grew tense"
+    def rows(verb: tuple[str, str], tense: bool) -> list[Row]:
+        out: list[Row] = [("Turkey", "Turkey", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0),
+                          ("relations", "relation", "NOUN", "nsubj", 5), ("with", "with", "ADP", "prep", 2),
+                          ("Russia", "Russia", "PROPN", "pobj", 3), (verb[0], verb[1], "VERB", "ROOT", 5)]
+        if tense:
+            out.append(("tense", "tense", "ADJ", "acomp", 5))
+        return out + [(".", ".", "PUNCT", "punct", 5)]
+
+    assert triples(matcher, rows(("improved", "improve"), False)) == {("TUR", "cooperates_with", "RUS", False)}
+    assert triples(matcher, rows(("grew", "grow"), True)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "cooperation"),
+    [
+        ("Relations between Turkey and Egypt have improved.", True),
+        ("Turkey's relations with Russia grew tense.", False),
+        ("Turkey has good but strained relations with Russia.", False),
+        ("Ankara had been looking to repair strained relations with Israel.", True),
+    ],
+)
+def test_relations_bettering_or_strained_on_real_sentences(extractor: Extractor, text: str, cooperation: bool) -> None:
+    assert any(rel == "cooperates_with" and not negated for _, rel, _, negated in found(extractor, text)) is cooperation
