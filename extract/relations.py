@@ -763,13 +763,19 @@ class RelationMatcher:
         return None
 
     def _attributed_owner(self, pronoun: Token, at: dict[int, Span]) -> list[Span] | None:
-        """The owner in "thanked **Britain** for **its** aid", "blamed Iran for its role": the one
-        thanked or blamed (None when the pronoun does not sit in such a phrase)."""
+        """The owner in "thanked **Britain** for **its** aid", "blamed Iran for its role", "warned **Beijing**
+        about **its** support for Russia": the one thanked, blamed or warned (None when the pronoun does not
+        sit in such a phrase)."""
         cursor = pronoun.head
         for _ in range(4):
-            if cursor.dep_ == "pobj" and cursor.head.lower_ in ("for", "over") and cursor.head.dep_ == "prep":
+            if cursor.dep_ == "pobj" and cursor.head.dep_ == "prep" and cursor.head.lower_ in (
+                    "for", "over", *self._told_of):
                 verb = cursor.head.head
-                if verb.pos_ == "VERB" and verb.lemma_.lower() in self._attribution:
+                # "thanked Britain for its aid", "warned Beijing about its support for Russia"
+                if verb.pos_ == "VERB" and (
+                    (cursor.head.lower_ in ("for", "over") and verb.lemma_.lower() in self._attribution)
+                    or (cursor.head.lower_ in ("over", *self._told_of) and verb.lemma_.lower() in self._menace_verbs)
+                ):
                     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
                     if not objects:
                         return None

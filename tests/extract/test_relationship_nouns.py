@@ -312,3 +312,21 @@ def test_relations_bettering_are_cooperation(matcher: RelationMatcher) -> None:
 )
 def test_relations_bettering_or_strained_on_real_sentences(extractor: Extractor, text: str, cooperation: bool) -> None:
     assert any(rel == "cooperates_with" and not negated for _, rel, _, negated in found(extractor, text)) is cooperation
+
+
+def test_the_one_warned_owns_its_deeds(matcher: RelationMatcher) -> None:
+    # "Turkey warned Russia about its support for Syria": "its" is Russia's, not Turkey's
+    rows: list[Row] = [("Turkey", "Turkey", "PROPN", "nsubj", 1), ("warned", "warn", "VERB", "ROOT", 1),
+                       ("Russia", "Russia", "PROPN", "dobj", 1), ("about", "about", "ADP", "prep", 1),
+                       ("its", "its", "PRON", "poss", 5), ("support", "support", "NOUN", "pobj", 3),
+                       ("for", "for", "ADP", "prep", 5), ("Syria", "Syria", "PROPN", "pobj", 6),
+                       (".", ".", "PUNCT", "punct", 1)]
+    found = triples(matcher, rows)
+    assert ("RUS", "supports", "SYR", False) in found
+    assert ("TUR", "supports", "SYR", False) not in found
+
+
+def test_the_one_warned_owns_its_deeds_on_a_real_sentence(extractor: Extractor) -> None:
+    records = found(extractor, "Washington warned Beijing about its support for Russia.")
+    assert ("CHN", "supports", "RUS", False) in records
+    assert ("USA", "supports", "RUS", False) not in records
