@@ -719,6 +719,11 @@ class RelationMatcher:
                                for a in cursor.children)
                 candidates = [c for c in cursor.children if c != pronoun and (
                     c.dep_ in _SUBJECT_DEPS or (c.dep_ == "nsubjpass" and c.i < pronoun.i and not in_agent))]
+                if not candidates:
+                    # the subject hung on the auxiliary: "The Philippines was heavily and unjustly criticized
+                    # over its dispute" (as in _clause_subjects)
+                    candidates = [g for aux in cursor.children if aux.dep_ in ("aux", "auxpass") and aux.i < cursor.i
+                                  for g in aux.children if g.dep_ == "nsubj" and g.i < aux.i and not in_agent]
             else:
                 # a passive subject counts too: "Osgiliath could be drawn in by its resumption of ties"
                 candidates = [c for c in cursor.children

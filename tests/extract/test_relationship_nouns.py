@@ -330,3 +330,15 @@ def test_the_one_warned_owns_its_deeds_on_a_real_sentence(extractor: Extractor) 
     records = found(extractor, "Washington warned Beijing about its support for Russia.")
     assert ("CHN", "supports", "RUS", False) in records
     assert ("USA", "supports", "RUS", False) not in records
+
+
+def test_its_refers_to_a_subject_hung_on_the_auxiliary(matcher: RelationMatcher) -> None:
+    # "Turkey was heavily and unjustly criticized over its dispute with Russia": the parser hangs the
+    # subject on "was"
+    rows: list[Row] = [("Turkey", "Turkey", "PROPN", "nsubj", 1), ("was", "be", "AUX", "auxpass", 5),
+                       ("heavily", "heavily", "ADV", "advmod", 5), ("and", "and", "CCONJ", "cc", 2),
+                       ("unjustly", "unjustly", "ADV", "conj", 2), ("criticized", "criticize", "VERB", "ROOT", 5),
+                       ("over", "over", "ADP", "prep", 5), ("its", "its", "PRON", "poss", 8),
+                       ("dispute", "dispute", "NOUN", "pobj", 6), ("with", "with", "ADP", "prep", 8),
+                       ("Russia", "Russia", "PROPN", "pobj", 9), (".", ".", "PUNCT", "punct", 5)]
+    assert triples(matcher, rows) == {("TUR", "opposes", "RUS", False)}
