@@ -131,6 +131,9 @@ class SectorEntry(_Record):
     role: str = Field(pattern=ROLE_PATTERN)
     type: ActorType = "StateInstitution"
     nouns: list[str] = Field(min_length=1)
+    located: list[str] = []
+    """Nouns of ``nouns`` that take the state they are in ("officials in Kabul", "the regime in Damascus");
+    troops and diplomats are not here (they are often somewhere else)."""
 
     _names = field_validator("nouns")(_non_empty)
 

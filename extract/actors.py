@@ -26,7 +26,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from extract.gazetteer import ROLE_LABELS, ActorInfo, Gazetteer, build_gazetteer, sector_id, slugify
 from extract.modifiers import split_abbreviation_hyphens
@@ -46,6 +46,8 @@ _OF = {"of"}
 _LOCATED_ROLES = frozenset({"REB", "OPP", "CVL", "LEG"})
 """Sectors that take the state they are in as theirs ("rebels in Syria", "lawmakers in Kenya"); not
 refugees, not troops, not officials (foreign troops and officials are often somewhere else)."""
+_VISITING = frozenset({"foreign", "visiting", "western", "international", "overseas", "allied", "outside"})
+"""Words before a located sector noun that make it someone else's ("foreign officials in Kabul")."""
 _INFERRED_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP"})
 _PROTEST_NOUNS = frozenset({"protesters", "protestors", "demonstrators", "rioters"})
 """Sector nouns that take the only state of their sentence without "the": protesters and an opposition
@@ -91,6 +93,7 @@ class ActorMentions:
     def __init__(self, nlp: Language, gazetteer: Gazetteer, *, name: str = COMPONENT) -> None:
         self.name = name
         self.gazetteer = gazetteer
+        self.adjectives = _known_adjectives(nlp)
         self.ruler = SpanRuler(
             nlp,
             name=f"{name}_ruler",
@@ -200,6 +203,7 @@ class ActorMentions:
         k = anchor.end if anchor is not None else j
         if anchor is not None and k < n and doc[k].text in _POSSESSIVE:
             k += 1
+            k = self._past_adjectives(doc, k, at)  # "Iran's hardline president", "Turkey's embattled government"
         if anchor is not None and country is not None:
             led = _led_group(doc, k)
             if led is not None:
@@ -273,7 +277,7 @@ class ActorMentions:
             target = self._state_anchor(at, m)
             if target is not None and target.end < n and doc[target.end].lower_ in ("'s", "’s"):
                 target = None  # "the insurgents in Qatar's capital": a place of the state, where they were
-            if role in _LOCATED_ROLES and target is not None and target.label_ != "NAT":
+            if (role in _LOCATED_ROLES or self._located_here(doc, sector_here)) and target is not None and target.label_ != "NAT":
                 located = self._state_of(target)
                 if located is not None:
                     return _Mention(j, target.end, [self._sector(located, role, type_)])
@@ -307,6 +311,50 @@ class ActorMentions:
                 role = "ELI"
             return _Mention(j, end, [self._sector(of_country, role, type_)], sector=(role, type_))
         return None
+
+    def _described_actor(self, ent: Span, at: dict[int, dict[str, Span]]) -> bool:
+        """Whether a PERSON entity is a known actor after capitalised adjectives ("Evil Mordor", "Embattled
+        Mali"): the actor, not a person named so."""
+        k = ent.start
+        while k < ent.end and ent.doc[k].lower_ in self.adjectives and ent.doc[k].lower_ not in self.gazetteer.honorifics:
+            k += 1
+        if k == ent.start or k >= ent.end:
+            return False
+        return any(kind in ("ACTOR", "NAT", "SEAT") and span.end == ent.end
+                   and (kind != "ACTOR" or self._state_of(span) is not None
+                        or self.gazetteer.resolve(span.id_)[:1] and self.gazetteer.resolve(span.id_)[0]["type"] != "Person")
+                   for kind, span in at.get(k, {}).items())
+
+    def _located_here(self, doc: Doc, sector: Span) -> bool:
+        """Whether a state sector noun takes the state it is in: "officials in Kabul", "security forces in
+        Somalia", "the regime in Damascus" (sectors.yaml's ``located``), but not "foreign officials in
+        Kabul", "aid officials in Gaza", "Western officials in Kyiv" (someone else's, somewhere)."""
+        if sector.text.lower() not in self.gazetteer.located:
+            return False
+        if sector.start == 0:
+            return True
+        before = doc[sector.start - 1]
+        capitalised = before.is_title and before.pos_ != "DET" and not before.is_sent_start
+        return before.pos_ not in ("NOUN", "PROPN", "NUM") and not capitalised and before.lower_ not in _VISITING
+
+    def _is_adjective(self, token: Token) -> bool:
+        """Whether a token describes (an adjective, or a capitalised word the lemmatizer knows only as one)."""
+        if token.pos_ == "ADJ" or (token.dep_ == "amod" and token.tag_ in ("VBN", "VBG", "JJ")):
+            return True
+        return token.lower_ in self.adjectives
+
+    def _past_adjectives(self, doc: Doc, k: int, at: dict[int, dict[str, Span]]) -> int:
+        """Where a title or sector noun starts after the adjectives that follow a possessive ("Iran's
+        **hardline** president", "Ithilen's **awful and evil** minister"); ``k`` when none follows."""
+        n, m = len(doc), k
+        while m < n and m - k < 5 and not ({"TITLE", "SECTOR", "FORMER"} & set(at.get(m, {}))) and (
+            (doc[m].is_lower or doc[m].is_title) and (self._is_adjective(doc[m])
+                                                      or (m > k and doc[m].lower_ in ("and", ",", "-")))
+        ):
+            m += 1
+        if m > k and m < n and {"TITLE", "SECTOR"} & set(at.get(m, {})) and doc[m - 1].lower_ not in ("and", ",", "-"):
+            return m
+        return k
 
     def _inferred(self, doc: Doc, at: dict[int, dict[str, Span]], mentions: list[_Mention]) -> list[_Mention]:
         """ "the government", "the military" take the only state of their sentence (conservative coreference);
@@ -460,6 +508,7 @@ class ActorMentions:
             and _proper(ent)
             and not any(t in place_tokens for t in range(ent.start, ent.end))
             and not _modifies_noun(ent)
+            and not self._described_actor(ent, at)
         }
         mentions: list[_Mention] = []
         places: list[Span] = []
@@ -508,6 +557,8 @@ class ActorMentions:
             span = doc[start:end]
             if not _proper(span):
                 continue
+            if end < len(doc) and taken[end] and all(t.lower_ in self.adjectives for t in span):
+                continue  # "Neutral Switzerland", "Communist Cuba": a capitalised adjective of the name after it
             if ent.label_ in _PLACE_ENTITIES or (ent.label_ in _ENTITY_TYPES and _located(span)):
                 places.append(span)  # "a visit in Biarritz", "talks at Camp David": a place
             elif ent.label_ in _ENTITY_TYPES and not _modifies_noun(span):
@@ -576,6 +627,17 @@ def _inside_name(doc: Doc, span: Span) -> bool:
         # not a coordination the tagger ran together ("Gondor and Osgiliath")
         return not any(token.lower_ in _COORD for token in ent)
     return False
+
+
+def _known_adjectives(nlp: Language) -> frozenset[str]:
+    """Lower-case words the pipeline's rule lemmatizer knows as adjectives (empty for other lemmatizers)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(table["adj"]) if "adj" in table else frozenset()
 
 
 def _modifies_noun(span: Span) -> bool:

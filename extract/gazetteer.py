@@ -94,6 +94,8 @@ class Gazetteer:
     """Lower-case words that, hyphenated after a name, make it no mention ("aligned")."""
     honorifics: frozenset[str] = frozenset()
     """Lower-case words that may precede a surname without changing the person ("mr", "dr")."""
+    located: frozenset[str] = frozenset()
+    """Lower-case sector nouns that take the state they are in ("officials in Kabul")."""
 
     def resolve(self, key: str) -> list[ActorInfo]:
         """The actor choices of a phrase key (empty for sector, title and place keys)."""
@@ -141,6 +143,7 @@ class _Builder:
         self.modifiers_before: set[str] = set()
         self.modifiers_after: set[str] = set()
         self.honorifics: set[str] = set()
+        self.located: set[str] = set()
         self.layer = 0
 
     def phrase(self, kind: str, text: str, key: str, *, exact: bool = False) -> None:
@@ -233,6 +236,7 @@ class _Builder:
         for sector in dictionary.sectors:
             for noun in sector.nouns:
                 self.phrase("SECTOR", noun, f"sector:{sector.role}:{sector.type}")
+            self.located.update(noun.lower() for noun in sector.located)
         for title in dictionary.titles:
             for word in title.words:
                 self.phrase("TITLE", word, f"title:{title.role}")
@@ -280,6 +284,7 @@ class _Builder:
             modifiers_before=frozenset(self.modifiers_before),
             modifiers_after=frozenset(self.modifiers_after),
             honorifics=frozenset(self.honorifics),
+            located=frozenset(self.located),
         )
 
 

@@ -50,6 +50,8 @@ class Frame(BaseModel):
     """If set, the prep's object must be one of these nouns (lemmas) ..."""
     free_preps: list[str] = Field(default_factory=list)
     """... unless the preposition is one of these."""
+    actor_objects: bool = False
+    """... or, if set, unless the preposition's object is itself an actor mention."""
     own_things: bool = False
     """The ``thing`` node must not name another actor as its owner: "Hungary blocked **EU aid** to
     Ukraine" is no Hungarian sanction on Ukraine."""
@@ -224,6 +226,24 @@ class JourneyCues(BaseModel):
         return _actor_classes(value)
 
 
+class StrainedBondCues(BaseModel):
+    """Relationship nouns and the words that make them strained rather than cooperative (``cues.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    nouns: list[str] = Field(default_factory=list)
+    """Relationship nouns ("ties", "relations", "friendship", "alliance")."""
+    plural_only: list[str] = Field(default_factory=list)
+    """Lemmas that are a relationship only in the plural ("ties"; "a tie with" is a drawn match)."""
+    adjectives: list[str] = Field(default_factory=list)
+    """Modifiers of a strained bond: "strained ties with", "tense relations with"."""
+    worsening: list[str] = Field(default_factory=list)
+    """Verbs whose subject, and nouns whose "of" object, a worsening bond is: "ties have soured",
+    "the deterioration of ties with"."""
+    harming: list[str] = Field(default_factory=list)
+    """Verbs whose object a harmed bond is: "strained its ties with", "damaged relations with"."""
+
+
 class Cues(BaseModel):
     """Cue words for negation, modality and attribution (``cues.yaml``)."""
 
@@ -269,6 +289,16 @@ class Cues(BaseModel):
     event_preps: list[str] = Field(default_factory=list)
     """Prepositions through which a clause's subject takes part in a symmetric nominal event:
     "freed the girls **after negotiations with** Nigeria", "withdrew **under** a deal **with** Hezbollah"."""
+    told_of: list[str] = Field(default_factory=list)
+    """Prepositions after which the one warned is told of a danger, not threatened: "warned their
+    populations **about** X" (no threat to the populations)."""
+    strained_bonds: StrainedBondCues = Field(default_factory=StrainedBondCues)
+    """A strained relationship is no cooperation: "strained ties with", "ties with X have soured"."""
+    approach_words: list[str] = Field(default_factory=list)
+    """Words of coming near to an event not yet reached: "inching **closer to** a deal with" (intended)."""
+    undoing_verbs: dict[Literal["cooperation", "conflict"], list[str]] = Field(default_factory=dict)
+    """Verbs that end the relation noun they govern as object, without negating what they govern
+    otherwise: "settled its dispute with", "broke its treaty with" (the noun's relation is negated)."""
 
 
 class Lexicon(BaseModel):

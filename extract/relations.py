@@ -194,6 +194,19 @@ class RelationMatcher:
         self._order_verbs = words(cues.order_verbs)
         self._event_preps = words(cues.event_preps)
         self._force_nouns = words(cues.force_nouns)
+        bonds = cues.strained_bonds
+        self._bond_nouns = words(bonds.nouns)
+        self._plural_only = words(bonds.plural_only)
+        self._strained = words(bonds.adjectives)
+        self._worsening = words(bonds.worsening)
+        self._harming = words(bonds.harming)
+        self._approach = words(cues.approach_words)
+        self._told_of = words(cues.told_of)
+        self._menace_verbs = frozenset(
+            lemma for entry in self.lexicon.entries if self.lexicon.frames[entry.frame].actor_objects
+            for lemma in entry.lemmas
+        )
+        self._undoing = {polarity: words(verbs) for polarity, verbs in cues.undoing_verbs.items()}
         # words sent or exchanged in hostility ("threats", "accusations", "fire"): shared or sent, they
         # are no cooperation ("coordinated attacks with" still is one, "cut aid" is the verb's doing)
         self._conflict_nouns = frozenset(
@@ -293,7 +306,8 @@ class RelationMatcher:
         lemma = modifier.lower_ if modifier is not None else nodes["trigger"].lemma_.lower()
         prep = nodes["prep"].lower_ if "prep" in nodes and frame.uses("$PREPS") else None
         particle = nodes["particle"].lower_ if "particle" in nodes else None
-        governor = nodes.get("light") or nodes.get("thing")  # $VERBS: a governing verb, or the force moved
+        # $VERBS: a governing verb, the force moved, or a qualifying adjective (no frame has both "thing" and "light")
+        governor = nodes.get("thing") or nodes.get("light")
         verb = governor.lemma_.lower() if governor is not None and frame.uses("$VERBS") else None
         return self._index.get(EntryKey(frame_name, lemma, prep, particle, verb))
 
@@ -347,7 +361,8 @@ class RelationMatcher:
 
         if frame.object_nouns and prep is not None and prep.lower_ not in frame.free_preps:
             pobjs = [c for c in prep.children if c.dep_ == "pobj"]
-            if not pobjs or pobjs[0].lemma_.lower() not in frame.object_nouns:
+            if not pobjs or (pobjs[0].lemma_.lower() not in frame.object_nouns
+                             and not (frame.actor_objects and pobjs[0].i in at)):
                 return []
 
         if rtype.polarity == "cooperation" and not (rtype.plover == "RETREAT" and frame.object_nouns) and (
@@ -370,6 +385,15 @@ class RelationMatcher:
         ):
             return []  # "called off talks with" cancels them; "called the talks with Russia useful" does not
 
+        if (frame.kind == "noun" and not (entry.verbs and "light" in nodes)  # "repaired strained ties" stays
+                and trigger.lemma_.lower() in self._bond_nouns and (
+            self._strained_bond(trigger)
+        )):
+            return []  # "strained ties with", "ties with Canada have soured": no cooperation, and no act to code
+        if (frame.kind == "noun" and trigger.lemma_.lower() in self._plural_only
+                and trigger.tag_ not in ("NNS", "NNPS") and trigger.lower_ == trigger.lemma_.lower()):
+            return []  # "a 1-1 tie with Brazil" is a match, not ties
+
         if frame.kind == "verb" and "particle" not in nodes and any(
             c.dep_ == "prt" and c.lower_ not in _LOOSE_PARTICLES
             and not (c.lower_ == "over" and trigger.lemma_.lower() != "turn")  # "hand over to" is still giving
@@ -379,6 +403,10 @@ class RelationMatcher:
 
         if frame.intransitive and any(c.dep_ == "dobj" for c in trigger.children):
             return []  # "Iran flew drones into Israel", "flew the hostages to Doha": carried, not travelled
+        if (entry.frame == "verb_object" and trigger.lemma_.lower() in self._menace_verbs
+                and any(c.dep_ == "prep" and c.lower_ in self._told_of
+                        for w in (trigger, *(o for o in trigger.children if o.dep_ == "dobj")) for c in w.children)):
+            return []  # "warned their populations about X", "warned Israel of an attack": told, not threatened
 
         joint = "modifier" in nodes
         if frame.kind == "verb" and frame.object == "none" and not joint and any(
@@ -473,12 +501,17 @@ class RelationMatcher:
                 context.refusal_verb = light
         elif (frame.kind == "noun" and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head != light
                 and not (light is not None and light.dep_ == "relcl" and light.head == trigger)
-                and trigger.head.lemma_.lower() in self._neg_verbs):
+                and (trigger.head.lemma_.lower() in self._neg_verbs
+                     or (trigger.dep_ == "dobj"
+                         and trigger.head.lemma_.lower() in self._undoing.get(rtype.polarity, ())))):
             # (not for "lifting the sanctions Washington has imposed on Moscow": the relative clause
             # says they were imposed)
             context.negated = True  # "lifted its tariffs on", "halted its funding to"
             if trigger.head.lemma_.lower() in self._refusals:
                 context.refusal_verb = trigger.head  # "ruled out any truce with"
+        if (frame.kind == "noun" and light is None and trigger.dep_ == "pobj" and trigger.head.lower_ == "to"
+                and trigger.head.head.lemma_.lower() in self._approach and context.modality in ("asserted", "reported")):
+            context.modality = "intended"  # "inching nearer to accord with": not reached yet
         sent = trigger.sent
         event_date = self._event_date(sent, clause, trigger, date)
         location = self._location(clause, trigger, at, places)
@@ -515,6 +548,29 @@ class RelationMatcher:
                                 backer, sref, party, oref, frame, support, context, sent, offset, doc_id,
                                 event_date, f"{welcome.text} {trigger_text}", speaker, location))
         return records
+
+    def _strained_bond(self, noun: Token) -> bool:
+        """Whether a relationship noun is strained, worsening or harmed: "strained ties with", "tense
+        relations", "ties with X have soured", "the deterioration of ties with", "damaged its ties with"."""
+        if any(w.lower_ in self._strained or w.lemma_.lower() in self._strained
+               for c in noun.children if c.dep_ in ("amod", "compound") for w in (c, *c.conjuncts)):
+            return True  # "strained ties", "good but strained relations"
+        head = noun
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head  # "ties and trade with X have soured"
+        verb = head.head
+        lemma = verb.lemma_.lower()
+        if head.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+            if lemma in self._worsening or (head.dep_ == "nsubjpass" and lemma in self._harming):
+                return True  # "ties have soured", "relations were strained by"
+            if any(c.dep_ in ("acomp", "attr", "oprd") and (c.lower_ in self._strained or c.lemma_.lower() in self._strained)
+                   for c in verb.children):
+                return True  # "ties with Canada are tense", "relations remain frosty"
+        if head.dep_ == "dobj" and verb.pos_ == "VERB" and lemma in self._harming:
+            return True  # "strained its ties with", "jeopardised relations with"
+        if head.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in self._worsening:
+            return True  # "the deterioration of ties with"
+        return False
 
     def _record(
         self, subject: _Arg, sref: ActorRef, obj: _Arg, oref: ActorRef, frame: Frame, rtype: RelationType,
@@ -696,6 +752,22 @@ class RelationMatcher:
                 if child.dep_ == "appos" and child.i in at and any(c.dep_ == "conj" for c in child.children):
                     heads.extend(c for c in (child, *child.conjuncts) if c not in heads)
         for head in list(heads):
+            # lists the parser breaks at an adjective: "Russia, the embattled Iran, and Turkey" (Iran an
+            # appositive of Russia: one state is never another's apposition), "Fornost and the evil awful
+            # Gondor" (Fornost, with its own "and", a modifier of Gondor)
+            span = at.get(head.i)
+            if span is None:
+                continue
+            for child in head.children:
+                other = at.get(child.i)
+                if other is None or other == span or other.label_ != "State" or other.kb_id_ == span.kb_id_:
+                    continue
+                listed = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+                if (child.dep_ == "appos" and span.label_ == "State" and listed) or (
+                    child.dep_ in ("nmod", "compound") and any(c.dep_ in ("cc", "conj") for c in child.children)
+                ):
+                    heads.extend(c for c in (child, *child.conjuncts) if c not in heads and c.i in at)
+        for head in list(heads):
             # "Russia, along with China, vetoed": the companion acts too
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in ("along", "together") and head.i in at:
@@ -818,10 +890,25 @@ class RelationMatcher:
             thanked = self._attributed_owner(pronoun, at)
             if thanked is not None:
                 return thanked
+        if pronoun.dep_ == "poss":
+            listed = self._listed_owner(pronoun, at, kind)
+            if listed is not None:
+                return listed
         cursor = pronoun.head
         for _ in range(6):
             if cursor.dep_ == "ROOT" and cursor.head == cursor:
-                candidates = [c for c in cursor.children if c.dep_ in _SUBJECT_DEPS and c != pronoun]
+                # a passive subject before the pronoun too: "the Philippines was criticized over its dispute"
+                # (not from inside the passive's agent: "X is drawn in by its resumption of ties" leaves the
+                # cause's owner open)
+                in_agent = any(a.dep_ == "agent" and a.left_edge.i <= pronoun.i <= a.right_edge.i
+                               for a in cursor.children)
+                candidates = [c for c in cursor.children if c != pronoun and (
+                    c.dep_ in _SUBJECT_DEPS or (c.dep_ == "nsubjpass" and c.i < pronoun.i and not in_agent))]
+                if not candidates:
+                    # the subject hung on the auxiliary: "The Philippines was heavily and unjustly criticized
+                    # over its dispute" (as in _clause_subjects)
+                    candidates = [g for aux in cursor.children if aux.dep_ in ("aux", "auxpass") and aux.i < cursor.i
+                                  for g in aux.children if g.dep_ == "nsubj" and g.i < aux.i and not in_agent]
             else:
                 # a passive subject counts too: "Osgiliath could be drawn in by its resumption of ties"
                 candidates = [c for c in cursor.children
@@ -864,15 +951,41 @@ class RelationMatcher:
                     speakers.extend(a.span for a in self._mentions(child, at, depth=1) if not a.pronoun)
         distinct = list(dict.fromkeys(speakers))
         return distinct if len(distinct) == 1 else []
+    def _listed_owner(self, pronoun: Token, at: dict[int, Span], kind: str) -> list[Span] | None:
+        """The owner in "**China's** aggression in the region and **its** ties with Russia": a possessive
+        pronoun in a conjunct refers to the owner of the conjunct before it (None when that is no actor,
+        or when the pronoun's noun is no conjunct)."""
+        noun = pronoun.head
+        if noun.dep_ != "conj":
+            return None
+        cursor = noun.head
+        for _ in range(4):  # the conjunct, or what the parser hangs it under ("aggression in the region")
+            owners = [c for c in cursor.children if c.dep_ == "poss" and c.i < pronoun.i]
+            if owners:
+                span = at.get(owners[0].i)
+                if span is not None and (kind == "many" or (kind == "one" and span.label_ != "Person")
+                                         or (kind == "person" and span.label_ == "Person")):
+                    return [span]
+                return None
+            if cursor.dep_ not in ("conj", "pobj", "prep") or cursor.head == cursor:
+                return None
+            cursor = cursor.head
+        return None
 
     def _attributed_owner(self, pronoun: Token, at: dict[int, Span]) -> list[Span] | None:
-        """The owner in "thanked **Britain** for **its** aid", "blamed Iran for its role": the one
-        thanked or blamed (None when the pronoun does not sit in such a phrase)."""
+        """The owner in "thanked **Britain** for **its** aid", "blamed Iran for its role", "warned **Beijing**
+        about **its** support for Russia": the one thanked, blamed or warned (None when the pronoun does not
+        sit in such a phrase)."""
         cursor = pronoun.head
         for _ in range(4):
-            if cursor.dep_ == "pobj" and cursor.head.lower_ in ("for", "over") and cursor.head.dep_ == "prep":
+            if cursor.dep_ == "pobj" and cursor.head.dep_ == "prep" and cursor.head.lower_ in (
+                    "for", "over", *self._told_of):
                 verb = cursor.head.head
-                if verb.pos_ == "VERB" and verb.lemma_.lower() in self._attribution:
+                # "thanked Britain for its aid", "warned Beijing about its support for Russia"
+                if verb.pos_ == "VERB" and (
+                    (cursor.head.lower_ in ("for", "over") and verb.lemma_.lower() in self._attribution)
+                    or (cursor.head.lower_ in ("over", *self._told_of) and verb.lemma_.lower() in self._menace_verbs)
+                ):
                     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
                     if not objects:
                         return None
@@ -1132,10 +1245,18 @@ class RelationMatcher:
             # not "called for talks between Russia and Ukraine": the caller is no party, nor is one who
             # "responds to U.S.-South Korean drills" (a hyphenated pair names both sides, as "between" does)
             governor = noun.head.head
+            if noun.head.lower_ == "to" and governor.pos_ in ("ADV", "ADJ") and governor.lemma_.lower() in self._approach:
+                governor = governor.head  # "moved closer to an accord with", "is nearer to a deal with"
             if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in ("dobj", "conj"):
                 governor = governor.head if governor.dep_ == "dobj" else governor.head.head
             if governor.pos_ in ("VERB", "AUX"):
                 subjects = self._clause_subjects(governor, at)
+                passive = self._passive(governor)
+                if (not subjects and passive is not None and noun.head.lower_ == "in"
+                        and not any(c.dep_ == "agent" for c in governor.children)):
+                    # "Canada is embroiled in a row with India", "Japan is locked in a dispute with China":
+                    # the one caught up in it is a party
+                    subjects = self._mentions(passive, at)
         if (not subjects and light is None and prep is not None and prep.lower_ not in _AMONG
                 and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
                 and noun.head.lemma_.lower() in self._nominal_control):

@@ -313,7 +313,7 @@ def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool]]:
         ("Blinken travelled to Israel, Jordan and Egypt this week.", ("antony-blinken", "consults_with", "JOR", False)),
         ("Lavrov met Wang Yi after arriving in Beijing.", ("sergei-lavrov", "consults_with", "CHN", False)),
         ("Modi attended the inauguration of Indonesia's new president.",
-         ("narendra-modi", "consults_with", "IDN", False)),
+         ("narendra-modi", "consults_with", "IDN-GOV", False)),
     ],
 )
 def test_visits_in_news_sentences(extractor: Extractor, text: str, expected: tuple[str, str, str, bool]) -> None:
