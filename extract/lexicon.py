@@ -18,15 +18,27 @@ from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from extract.errors import LexiconError
 from extract.records import ACTOR_TYPES
 from ontology import relation_type
 from ontology.terms import UnknownRelationType
+
+
+def _relation_name(value: str) -> str:
+    """An ontology relation type's snake_case name (either spelling accepted); ValueError if unknown."""
+    try:
+        return relation_type(value).snake
+    except UnknownRelationType as err:
+        raise ValueError(str(err)) from None
+
+
+RelationName = Annotated[str, AfterValidator(_relation_name)]
+"""A relation type of the ontology, validated and normalised to snake_case."""
 
 _SPECIAL_FILES = {"frames.yaml", "light_verbs.yaml", "cues.yaml"}
 _PLACEHOLDERS = ("$LEMMAS", "$PREPS", "$PARTICLES", "$LIGHT", "$VERBS")
@@ -74,7 +86,7 @@ class LexiconEntry(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    relation: str
+    relation: RelationName
     """An ontology relation type, snake_case or camelCase (``fights_with``, ``fightsWith``)."""
     frame: str
     lemmas: list[str] = Field(min_length=1)
@@ -90,25 +102,9 @@ class LexiconEntry(BaseModel):
     """Actor classes (see :func:`actor_in`) the object must belong to; any actor when empty."""
     foreign: bool = False
     """The two sides must be of different countries: attending an event at home is no visit."""
-    supersedes: list[str] = Field(default_factory=list)
+    supersedes: list[RelationName] = Field(default_factory=list)
     """Relation types whose records from the same trigger word for the same two actors this entry's
     record replaces: "welcomed the Kenyan president" is a reception (CONSULT), not praise (SUPPORT)."""
-
-    @field_validator("relation")
-    @classmethod
-    def _known_relation(cls, value: str) -> str:
-        try:
-            return relation_type(value).snake
-        except UnknownRelationType as err:
-            raise ValueError(str(err)) from None
-
-    @field_validator("supersedes")
-    @classmethod
-    def _known_relations(cls, value: list[str]) -> list[str]:
-        try:
-            return [relation_type(v).snake for v in value]
-        except UnknownRelationType as err:
-            raise ValueError(str(err)) from None
 
     @field_validator("subjects", "objects")
     @classmethod
@@ -160,15 +156,7 @@ class IntentEventCues(BaseModel):
 class RefusalEventCues(BaseModel):
     model_config = ConfigDict(extra="forbid")
     verbs: list[str]
-    relation: str
-
-    @field_validator("relation")
-    @classmethod
-    def _known(cls, value: str) -> str:
-        try:
-            return relation_type(value).snake
-        except UnknownRelationType as err:
-            raise ValueError(str(err)) from None
+    relation: RelationName
 
 
 class HypotheticalCues(BaseModel):
@@ -195,15 +183,7 @@ class BackingEventCues(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     verbs: list[str] = Field(default_factory=list)
-    relation: str = "supports"
-
-    @field_validator("relation")
-    @classmethod
-    def _known(cls, value: str) -> str:
-        try:
-            return relation_type(value).snake
-        except UnknownRelationType as err:
-            raise ValueError(str(err)) from None
+    relation: RelationName = "supports"
 
 
 class JourneyCues(BaseModel):
