@@ -86,6 +86,8 @@ def test_syrian_opposition_is_a_sector_not_the_state(actor_nlp):
         ("The government of Turkey protested.", "government of Turkey", "TUR-GOV"),
         ("Syrian rebels withdrew.", "Syrian rebels", "SYR-REB"),
         ("The Pentagon announced new strikes.", "Pentagon", "USA-MIL"),
+        ("Greek defence officials met in Athens.", "Greek defence officials", "GRC-GOV"),
+        ("Chinese trade officials left.", "Chinese trade officials", "CHN-GOV"),
     ],
 )
 def test_state_sectors(actor_nlp, text, words, expected):
