@@ -239,6 +239,9 @@ class Cues(BaseModel):
     border_nouns: list[str]
     traffic_nouns: list[str] = Field(default_factory=list)
     """Goods and traffic whose "to"/"from" phrase names the other side: "its ban on **flights to** Qatar"."""
+    collective_nouns: list[str] = Field(default_factory=list)
+    """Nouns for several actors whose "including"/"such as" phrase names them: "six African **countries,
+    including** Mali and Eritrea"."""
     position_nouns: list[str] = Field(default_factory=list)
     """Held places whose "near"/"along" phrase says whose side they face: "**positions near** Turkish posts"."""
     target_preps: list[str]

@@ -177,6 +177,7 @@ class RelationMatcher:
         self._borders = words(cues.border_nouns)
         self._traffic = words(cues.traffic_nouns)
         self._positions = words(cues.position_nouns)
+        self._collectives = words(cues.collective_nouns)
         self._target_preps = words(cues.target_preps)
         self._quantities = words(cues.quantity_nouns)
         self._nominal_control = words(cues.nominal_control)
@@ -816,6 +817,10 @@ class RelationMatcher:
                 found = self._mentions(child, at, depth=depth + 1)
                 if found:
                     return found
+        if head.lemma_.lower() in self._collectives:
+            named = self._included(head, at, depth=depth)
+            if named:
+                return named  # "six African countries, including Mali and Eritrea"
         if head.lemma_.lower() in _OTHER_SIDE_NOUNS:
             return []  # "gives military support to Chinese rivals": the rivals are not China
         for child in sorted(head.children, key=lambda c: abs(head.i - c.i)):
@@ -859,6 +864,19 @@ class RelationMatcher:
                         return _unnamed(self._mentions(pobj, at, depth=depth + 1))
         if lemma in self._borders:
             return self._detached_side(head, at, depth=depth)
+        return []
+
+    def _included(self, group: Token, at: dict[int, Span], *, depth: int) -> list[_Arg]:
+        """The actors an "including" or "such as" phrase names for a collective noun ("countries")."""
+        for child in group.children:
+            if child.dep_ != "prep":
+                continue
+            such_as = child.lower_ == "as" and any(
+                c.lower_ == "such" for c in (*group.children, *child.children))
+            if child.lower_ in ("including", "include") or child.lemma_ == "include" or such_as:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self._mentions(pobj, at, depth=depth + 1)
         return []
 
     def _detached_side(self, border: Token, at: dict[int, Span], *, depth: int) -> list[_Arg]:

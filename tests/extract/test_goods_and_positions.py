@@ -62,6 +62,10 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         # knowledge shared and lines reopened by coordinated sides
         ("Chile and Peru shared intelligence on smuggling networks.", {("CHL", "cooperates_with", "PER", False)}),
         ("Greece and Turkey reopened a military hotline.", {("GRC", "cooperates_with", "TUR", False)}),
+        # a collective noun's "including" / "such as" phrase names the actors
+        ("The EU imposed sanctions on several countries such as Belarus and Syria.",
+         {("european-union", "sanctions", "BLR", False), ("european-union", "sanctions", "SYR", False)}),
+        ("China shipped drones to its partners, including Iran.", {("CHN", "aids", "IRN", False)}),
         # a conflict verb with its own object is not fought between the subjects
         ("Colombia and Ecuador teamed up to fight cocaine cartels.",
          {("COL", "cooperates_with", "ECU", False)}),
