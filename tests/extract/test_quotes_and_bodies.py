@@ -91,6 +91,9 @@ def test_claimed_content_is_reported(extractor: Extractor, text: str, expected: 
         ("Beijing dismissed American accusations of espionage.", ("CHN", "rejects", "USA", False)),
         # opposition faced from someone is that someone's rejection
         ("Malaysia's claim faced strong objections from Beijing.", ("CHN", "rejects", "MYS", False)),
+        # the one told what to do in a subjunctive clause
+        ("The Security Council demanded that Armenia withdraw its forces.", ("un-security-council", "requests", "ARM", False)),
+        ("Serbia demanded that the Kosovars remove the barricades.", ("SRB", "requests", "XKX", False)),
         # duties are tariffs
         ("China slapped duties on Australian barley.", ("CHN", "sanctions", "AUS", False)),
     ],
