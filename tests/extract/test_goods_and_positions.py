@@ -62,6 +62,8 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         # knowledge shared and lines reopened by coordinated sides
         ("Chile and Peru shared intelligence on smuggling networks.", {("CHL", "cooperates_with", "PER", False)}),
         ("Greece and Turkey reopened a military hotline.", {("GRC", "cooperates_with", "TUR", False)}),
+        # captives swapped
+        ("Armenia and Azerbaijan swapped prisoners.", {("ARM", "cooperates_with", "AZE", False)}),
         # a collective noun's "including" / "such as" phrase names the actors
         ("The EU imposed sanctions on several countries such as Belarus and Syria.",
          {("european-union", "sanctions", "BLR", False), ("european-union", "sanctions", "SYR", False)}),
