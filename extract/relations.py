@@ -582,7 +582,6 @@ class RelationMatcher:
         raw = sent.text
         text = raw.strip()
         sent_start = sent.start_char + offset + (len(raw) - len(raw.lstrip()))
-        records: list[RelationRecord] = []
         if (sref.country is not None and sref.country == oref.country and sref.role == oref.role == "GOV"
                 and (sref.type == "Person") != (oref.type == "Person")):
             return []  # Erdogan and "the Turkish leaders": a leader is part of his own government
