@@ -62,6 +62,9 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         # knowledge shared and lines reopened by coordinated sides
         ("Chile and Peru shared intelligence on smuggling networks.", {("CHL", "cooperates_with", "PER", False)}),
         ("Greece and Turkey reopened a military hotline.", {("GRC", "cooperates_with", "TUR", False)}),
+        # ground seized from someone, and armed groups of the gazetteer
+        ("Moroccan troops clashed with the Polisario Front.", {("MAR-MIL", "fights_with", "polisario-front", False)}),
+        ("Azerbaijan seized the town from Armenian separatists.", {("AZE", "attacks", "ARM-REB", False)}),
         # captives swapped
         ("Armenia and Azerbaijan swapped prisoners.", {("ARM", "cooperates_with", "AZE", False)}),
         # a collective noun's "including" / "such as" phrase names the actors
