@@ -80,6 +80,16 @@ class Frame(BaseModel):
         """Whether any pattern of the frame uses a placeholder such as ``$PREPS``."""
         return placeholder in repr(self.patterns)
 
+    def nodes_using(self, placeholder: str) -> tuple[str, ...]:
+        """The names of the pattern nodes whose attributes use ``placeholder``, in pattern order
+        (``$VERBS`` sits on ``light`` in noun_governed, on ``thing`` in verb_force_prep)."""
+        names: list[str] = []
+        for pattern in self.patterns:
+            for node in pattern:
+                if placeholder in repr(node.get("RIGHT_ATTRS", {})) and node["RIGHT_ID"] not in names:
+                    names.append(node["RIGHT_ID"])
+        return tuple(names)
+
 
 class LexiconEntry(BaseModel):
     """One lexicon entry: trigger words of one relation type in one frame."""

@@ -143,6 +143,8 @@ class RelationMatcher:
         self._matcher = DependencyMatcher(vocab)
         self._keys: dict[int, tuple[str, Frame, list[str]]] = {}
         patterns, self._index = self.lexicon.compile()
+        self._verb_nodes = {name: frame.nodes_using("$VERBS") for name, frame in self.lexicon.frames.items()}
+        self._prep_frames = frozenset(name for name, frame in self.lexicon.frames.items() if frame.uses("$PREPS"))
         # every match holds at least one of these words: sentences without any are not matched
         self._anchors = frozenset(key.lemma for key in self._index)
         for frame_name, frame_patterns in patterns.items():
@@ -305,11 +307,12 @@ class RelationMatcher:
     def _entry(self, frame_name: str, frame: Frame, nodes: dict[str, Token]) -> LexiconEntry | None:
         modifier = nodes.get("modifier")
         lemma = modifier.lower_ if modifier is not None else nodes["trigger"].lemma_.lower()
-        prep = nodes["prep"].lower_ if "prep" in nodes and frame.uses("$PREPS") else None
+        prep = nodes["prep"].lower_ if "prep" in nodes and frame_name in self._prep_frames else None
         particle = nodes["particle"].lower_ if "particle" in nodes else None
-        # $VERBS: a governing verb, the force moved, or a qualifying adjective (no frame has both "thing" and "light")
-        governor = nodes.get("thing") or nodes.get("light")
-        verb = governor.lemma_.lower() if governor is not None and frame.uses("$VERBS") else None
+        # $VERBS: a governing verb, the force moved, a qualifying adjective, a penalty faced: the node the
+        # frame puts it on
+        governor = next((nodes[name] for name in self._verb_nodes[frame_name] if name in nodes), None)
+        verb = governor.lemma_.lower() if governor is not None else None
         return self._index.get(EntryKey(frame_name, lemma, prep, particle, verb))
 
     def _matches(self, doc: Doc, mentions: list[Span]) -> Iterable[tuple[int, list[int]]]:
