@@ -65,6 +65,9 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         # ground seized from someone, and armed groups of the gazetteer
         ("Moroccan troops clashed with the Polisario Front.", {("MAR-MIL", "fights_with", "polisario-front", False)}),
         ("Azerbaijan seized the town from Armenian separatists.", {("AZE", "attacks", "ARM-REB", False)}),
+        # an agreement ended or suspended is a sanction (and the agreement is negated)
+        ("Russia suspended the New START treaty with the United States.",
+         {("RUS", "sanctions", "USA", False), ("RUS", "agrees_with", "USA", True)}),
         # captives swapped
         ("Armenia and Azerbaijan swapped prisoners.", {("ARM", "cooperates_with", "AZE", False)}),
         # a collective noun's "including" / "such as" phrase names the actors
