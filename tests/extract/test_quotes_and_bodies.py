@@ -97,6 +97,9 @@ def test_claimed_content_is_reported(extractor: Extractor, text: str, expected: 
         # a demand with a penalty attached is a threat as well as a request
         ("The EU urged Serbia to recognise Kosovo or face new sanctions.",
          ("european-union", "threatens", "SRB", False)),
+        # blame laid in a report is an accusation
+        ("Kabul said Pakistan was behind the border attack.", ("AFG", "accuses", "PAK", False)),
+        ("Moscow claimed Kyiv was responsible for the explosion.", ("RUS", "accuses", "UKR", False)),
         # duties are tariffs
         ("China slapped duties on Australian barley.", ("CHN", "sanctions", "AUS", False)),
     ],
