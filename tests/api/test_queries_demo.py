@@ -188,7 +188,8 @@ def test_centrality_and_ego_network(demo: TestClient) -> None:
 def test_timeline_by_year_and_month(demo: TestClient) -> None:
     usa = ok(demo.get("/relations/timeline", params={"actor": "United States", "by": "year"}))
     periods = {b["period"]: b for b in usa["buckets"]}
-    assert periods["2017"]["conflict"] >= 1 and periods["2017"]["relations"]["sanctions"] == 1  # on Iran
+    # on Iran, and Russia's suspension of an air-safety agreement with Washington
+    assert periods["2017"]["conflict"] >= 1 and periods["2017"]["relations"]["sanctions"] == 2
     assert periods["2023"]["cooperation"] >= 1 and periods["2023"]["conflict"] == 0  # support to Israel
     assert list(periods) == sorted(periods)
     pair = ok(demo.get("/relations/timeline", params={"source": "Israel", "target": "Hamas"}))
