@@ -234,3 +234,20 @@ def test_a_warning_to_turn_to_someone_is_no_agreement(matcher: RelationMatcher) 
 def test_real_model_warning_to_turn_to_a_rival(extractor: Extractor) -> None:
     found_ = found(extractor, "Ankara warned that it could turn to Moscow for air defense systems.")
     assert not any(r == "agrees_with" for _, r, _, _ in found_)
+
+
+def test_a_visit_is_made_by_those_who_act_for_a_side(matcher: RelationMatcher) -> None:
+    # "Tourists visited Canada." (a people's civilians) / "Sheinbaum visited Canada."
+    actors = {**ACTORS, "Tourists": ActorRef(id="MEX-CVL", label="Mexican civilians", type="SocialGroup",
+                                             country="MEX", role="CVL")}
+    rows = [("Tourists", "tourist", "NOUN", "nsubj", 1), ("visited", "visit", "VERB", "ROOT", 1),
+            ("Canada", "Canada", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)]
+    assert keyed(hand_records(matcher, hand_doc(matcher, rows, actors), actors)) == set()
+    leader = [("Sheinbaum", "Sheinbaum", "PROPN", "nsubj", 1), *rows[1:]]
+    assert triples(matcher, leader) == {("claudia-sheinbaum", "consults_with", "CAN", False)}
+
+
+def test_real_model_tourists_make_no_visit(extractor: Extractor) -> None:
+    assert found(extractor, "Hundreds of thousands of Russian tourists visited Egypt last winter.") == set()
+    minister = found(extractor, "The Russian foreign minister visited Egypt on Monday.")
+    assert any(s.startswith("RUS") and r == "consults_with" and o == "EGY" for s, r, o, _ in minister)
