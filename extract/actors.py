@@ -19,7 +19,7 @@ spaCy PERSON/ORG/NORP entities missing from the gazetteer become ``x-`` actors.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -178,6 +178,8 @@ class ActorMentions:
                 return span.end, choices
         ent = persons.get(i)
         if ent is not None:
+            if len(ent) > 1 and ent[-1].text in _POSSESSIVE:
+                ent = ent[:-1]  # "Jimmy Lai's lawyers": the person is Jimmy Lai, one id with "Jimmy Lai"
             return ent.end, [_unknown(ent, "Person")]
         return None
 
@@ -534,6 +536,7 @@ class ActorMentions:
                 continue
             i += 1
         mentions = [self._relative(doc, m, at, mentions) for m in mentions]
+        mentions = _namesakes(doc, mentions, self.gazetteer.honorifics)
         mentions.extend(self._inferred(doc, at, mentions))
         taken = [False] * len(doc)
         for m in mentions:
@@ -579,6 +582,69 @@ class ActorMentions:
             place_group.append(span)
         doc.spans[PLACES_KEY] = place_group
         return doc
+
+
+def _namesakes(doc: Doc, mentions: list[_Mention], honorifics: Collection[str] = ()) -> list[_Mention]:
+    """Bare surnames that name someone else than the known person of that surname.
+
+    Where a text names another person in full with a known person's surname ("Jimmy Lai", a relative
+    found by :meth:`ActorMentions._relative`) before any bare "Lai" and never names the known person in
+    full, a bare "Lai" may be that namesake rather than the known person (Taiwan's President Lai
+    Ching-te): it becomes an unknown person of that surname, resolved to no one rather than to the
+    wrong one ("Ivanka Trump ... Trump said" may still mean either Trump).
+
+    Parameters
+    ----------
+    doc
+        The parsed text.
+    mentions
+        Its actor mentions, after relatives are found.
+    honorifics
+        Lower-cased honorifics ("mr", "mrs"); "Mr Trump" stays the known person.
+
+    Returns
+    -------
+    list[_Mention]
+        The mentions, bare surnames shared with a namesake made unknown persons.
+    """
+    namesakes: dict[str, list[ActorInfo]] = {}  # surname -> the unknown persons named in full with it
+    named_in_full: set[str] = set()
+    for m in mentions:
+        info = m.choices[0]
+        if info["type"] != "Person" or m.end - m.start < 2:
+            continue
+        if info["id"].startswith("x-"):
+            found = namesakes.setdefault(doc[m.end - 1].text, [])
+            if all(f["id"] != info["id"] for f in found):
+                found.append(info)
+        else:
+            named_in_full.add(info["id"])
+    if not namesakes:
+        return mentions
+    first_full: dict[str, int] = {}
+    for m in mentions:
+        if m.end - m.start >= 2 and m.choices[0]["id"].startswith("x-"):
+            first_full.setdefault(doc[m.end - 1].text, m.start)
+    first_bare: dict[str, int] = {}
+    for m in mentions:
+        if m.end - m.start == 1 and m.choices[0]["type"] == "Person" and not m.choices[0]["id"].startswith("x-"):
+            first_bare.setdefault(doc[m.start].text, m.start)
+    out: list[_Mention] = []
+    for m in mentions:
+        info = m.choices[0]
+        surname = doc[m.start].text
+        found = namesakes.get(surname) if m.end - m.start == 1 else None
+        if (
+            found
+            and info["type"] == "Person"
+            and not info["id"].startswith("x-")
+            and info["id"] not in named_in_full
+            and first_full[surname] < first_bare[surname]  # the namesake is introduced first, as news does
+            and not (m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in honorifics)
+        ):
+            m = _Mention(m.start, m.end, [_unknown(doc[m.start : m.end], "Person")])
+        out.append(m)
+    return out
 
 
 def _led_group(doc: Doc, k: int) -> int | None:

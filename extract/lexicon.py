@@ -112,6 +112,9 @@ class LexiconEntry(BaseModel):
     """Actor classes (see :func:`actor_in`) the object must belong to; any actor when empty."""
     foreign: bool = False
     """The two sides must be of different countries: attending an event at home is no visit."""
+    abroad: bool = False
+    """The object must not be the subject's own state: forces "sent to Mexico's northern border" by
+    Mexico's president are moved at home, against no one (a place read as the object)."""
     supersedes: list[RelationName] = Field(default_factory=list)
     """Relation types whose records from the same trigger word for the same two actors this entry's
     record replaces: "welcomed the Kenyan president" is a reception (CONSULT), not praise (SUPPORT)."""
@@ -147,6 +150,9 @@ class IntentEventCues(BaseModel):
     model_config = ConfigDict(extra="forbid")
     verbs: list[str]
     relations: dict[Literal["cooperation", "conflict"], str]
+    conflict_only: list[str] = Field(default_factory=list)
+    """Verbs of ``verbs`` whose stated intent is an event only for a conflict deed: "warned it would turn
+    to Russia" is a warning to someone else, no agreement with Russia."""
 
     @field_validator("relations")
     @classmethod

@@ -67,6 +67,9 @@ _CAPTIVES = frozenset({"hostage", "captive", "prisoner", "schoolgirl", "schoolch
 # nouns whose owner or demonym names someone else: "Chinese rivals", "Russia's neighbours" are not China, Russia
 _OTHER_SIDE_NOUNS = frozenset({"rival", "neighbour", "neighbor", "enemy", "foe", "opponent", "adversary", "competitor",
                                "critic", "detractor", "victim"})
+_PARTNER_NOUNS = frozenset({"ally", "allies", "partner"})
+"""Nouns naming the friends of their owner, other actors than it unless the owner is an alliance."""
+_ALLIANCE_TYPES = frozenset({"InternationalOrganization", "Organization"})
 _OBJECT_CONTROL = frozenset({"against", "from", "into"})
 """Prepositions of "warned X **against** doing", "kept X **from** doing": X is the doer."""
 _NOT_DONE = frozenset({"against", "from"})
@@ -167,6 +170,7 @@ class RelationMatcher:
         self._refusal_relation = cues.refusal_events.relation
         self._request_verbs = words(cues.hypothetical.verbs)
         self._intent_relations = cues.intent_events.relations
+        self._conflict_intents = words(cues.intent_events.conflict_only)
         self._hypo_marks = words(cues.hypothetical.marks)
         self._hypo_aux = words(cues.hypothetical.auxiliaries)
         self._report_verbs = words(cues.report.verbs)
@@ -537,6 +541,10 @@ class RelationMatcher:
                         continue
                     if entry.foreign and sref.country is not None and sref.country == oref.country:
                         continue  # "US diplomats attended the trial of an American journalist"
+                    if _own_state(sref, oref) or _own_state(oref, sref):
+                        continue  # "North Korea's envoy defended Pyongyang's treaty": a state's own government
+                    if entry.abroad and oref.type == "State" and oref.id == sref.country:
+                        continue  # "Sheinbaum sent troops to Mexico's northern border"
                     if sref.id != oref.id:
                         records.extend(self._record(
                             subject, sref, obj, oref, frame, rtype, context, sent, offset, doc_id,
@@ -722,7 +730,9 @@ class RelationMatcher:
         intent = context.intent_verb
         if intent is not None and intent.lemma_.lower() in self._intent_events and not (
             context.intent_said and context.conditional
-        ):  # "warned that Russia would retaliate if Ukraine struck Moscow": Ukraine threatens no one
+        ) and not (  # "warned that Russia would retaliate if Ukraine struck Moscow": Ukraine threatens no one
+            rtype.polarity == "cooperation" and intent.lemma_.lower() in self._conflict_intents
+        ):  # "Ankara warned it could turn to Moscow": no agreement with Moscow
             event = relation_type(self._intent_relations[rtype.polarity])
             modality: Modality = (
                 "asserted" if context.intent_said
@@ -825,6 +835,10 @@ class RelationMatcher:
                 return named  # "six African countries, including Mali and Eritrea"
         if head.lemma_.lower() in _OTHER_SIDE_NOUNS:
             return []  # "gives military support to Chinese rivals": the rivals are not China
+        if head.lemma_.lower() in _PARTNER_NOUNS and not any(
+            c.dep_ in _MODIFIER_DEPS and c.i in at and at[c.i].label_ in _ALLIANCE_TYPES for c in head.children
+        ):
+            return []  # "threats against America's allies" are other states; "NATO allies" are NATO's members
         for child in sorted(head.children, key=lambda c: abs(head.i - c.i)):
             # the nearest modifier first: "Afghanistan's Taliban insurgency" is the Taliban's.
             # As a subject, a demonym alone does not make "Chinese teenagers" China (the actor stage
@@ -1155,8 +1169,11 @@ class RelationMatcher:
                 for child in verb.children:
                     if child.dep_ == "oprd" and child.pos_ in ("NOUN", "PROPN"):
                         objects.extend(self._mentions(child, at))
-            if not objects and relation_type(entry_relation).polarity == "conflict":
-                # "struck an oil depot in Russia": the target's state, never a mere place
+            if not objects and relation_type(entry_relation).polarity == "conflict" and not relation_type(
+                entry_relation
+            ).symmetric:
+                # "struck an oil depot in Russia": the target's state, never a mere place; but one who
+                # "battled blazes in Canada" fought no one there (a fight has an actor on each side)
                 things = [c for c in verb.children if c.dep_ == "dobj"]
                 # a strike's place may hang on the verb: "drones hit an oil refinery in Russia"
                 holders = things + (things[:1] if relation_type(entry_relation).plover == "ASSAULT" else [])
@@ -1440,6 +1457,8 @@ class RelationMatcher:
 
             elif head.pos_ == "ADJ" and dep == "xcomp" and lemma in self._intent_verbs:
                 intended = True  # "is ready to", "is about to"
+            elif head.pos_ == "ADJ" and dep == "xcomp" and lemma in self._neg_verbs:
+                context.negated = not context.negated  # "is reluctant to join", "is unwilling to impose"
             if (dep == "pcomp" and head.pos_ == "ADP" and head.lower_ in _NOT_DONE and head.dep_ == "prep"
                     and head.head.pos_ == "VERB" and any(c.dep_ in ("dobj", "dative") for c in head.head.children)):
                 hypothetical = True  # "warned Beijing against supplying weapons": not done
@@ -1593,6 +1612,24 @@ def _is_subject(token: Token) -> bool:
     while cursor.dep_ == "conj" and cursor.head != cursor:
         cursor = cursor.head
     return cursor.dep_ in ("nsubj", "nsubjpass", "csubj") or (cursor.dep_ == "pobj" and cursor.head.dep_ == "agent")
+
+
+def _own_state(agent: ActorRef, state: ActorRef) -> bool:
+    """Whether ``agent`` is the government of ``state`` (its institution or a person in its government):
+    no relation of its own with the state it speaks for.
+
+    Parameters
+    ----------
+    agent, state
+        The two sides of a candidate record.
+
+    Returns
+    -------
+    bool
+        ``state`` is a state and ``agent`` acts for its government.
+    """
+    return (state.type == "State" and agent.country == state.id and agent.role == "GOV"
+            and agent.type in ("StateInstitution", "Person"))
 
 
 def _first_span(spans: list[Span]) -> Span | None:
