@@ -123,11 +123,6 @@ def test_a_letter_sent_is_a_communication_not_aid(matcher: RelationMatcher) -> N
 # -- the real model -----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool]]:
     return keyed(extractor.extract(Document(id="t", text=text)))
 

@@ -214,11 +214,6 @@ def test_a_pair_in_a_circumstance_phrase_takes_no_third_party(matcher: RelationM
 # -- the real model ------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def found(extractor: Extractor, text: str) -> set[Quad]:
     return quads(extractor.extract(Document(id="t", text=text)))
 

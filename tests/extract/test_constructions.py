@@ -17,11 +17,6 @@ from extract.relations import RelationMatcher
 from tests.extract.handbuilt import Row, hand_doc, hand_records
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def keyed(records: list[RelationRecord]) -> set[tuple[str, str, str, bool, str]]:
     return {(r.subject.id, r.relation, r.object.id, r.negated, r.modality) for r in records}
 

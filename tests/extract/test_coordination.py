@@ -135,11 +135,6 @@ def test_a_capitalised_adjective_makes_no_person(blank_actors) -> None:
 # -- the real model, on sentences of our own ----------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def found(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
     records: list[RelationRecord] = extractor.extract(Document(id="t", text=text))
     return {(r.subject.id, r.relation, r.object.id) for r in records if not r.negated}

@@ -288,11 +288,6 @@ def test_multi_code_entries_are_imported_with_their_members() -> None:
 # -- the real model -----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

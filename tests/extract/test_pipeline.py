@@ -12,11 +12,6 @@ from extract.pipeline import Extractor, chunk_text
 from extract.records import Document, RelationRecord
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def run(extractor: Extractor, text: str, date: dt.date | None = None) -> list[RelationRecord]:
     return extractor.extract(Document(id="d", text=text, date=date))
 

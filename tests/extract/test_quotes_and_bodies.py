@@ -18,11 +18,6 @@ from tests.extract.handbuilt import Row, hand_doc, hand_records
 Key = tuple[str, str, str, bool]
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def keyed(records: list[RelationRecord]) -> set[Key]:
     return {(r.subject.id, r.relation, r.object.id, r.negated) for r in records}
 

@@ -131,11 +131,6 @@ def test_the_preposition_of_a_relative_light_verb_names_the_target(matcher: Rela
 # -- the real model -----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool]]:
     records: list[RelationRecord] = extractor.extract(Document(id="t", text=text))
     return {(r.subject.id, r.relation, r.object.id, r.negated) for r in records}

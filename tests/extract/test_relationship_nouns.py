@@ -225,11 +225,6 @@ def test_closer_to_an_accord_is_intended(matcher: RelationMatcher) -> None:
 # -- the real model, on sentences of our own ----------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool]]:
     records: list[RelationRecord] = extractor.extract(Document(id="t", text=text))
     return {(r.subject.id, r.relation, r.object.id, r.negated) for r in records}

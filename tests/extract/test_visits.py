@@ -269,11 +269,6 @@ def test_an_unknown_actor_class_is_rejected(tmp_path) -> None:
 # -- the real model ---------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool]]:
     records: list[RelationRecord] = extractor.extract(Document(id="t", text=text, date="2024-06-01"))
     return {(r.subject.id, r.relation, r.object.id, r.negated) for r in records}
