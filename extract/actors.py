@@ -591,7 +591,8 @@ def _namesakes(doc: Doc, mentions: list[_Mention], honorifics: Collection[str] =
     found by :meth:`ActorMentions._relative`) before any bare "Lai" and never names the known person in
     full, a bare "Lai" may be that namesake rather than the known person (Taiwan's President Lai
     Ching-te): it becomes an unknown person of that surname, resolved to no one rather than to the
-    wrong one ("Ivanka Trump ... Trump said" may still mean either Trump).
+    wrong one ("Ivanka Trump ... Trump said" may still mean either Trump); with one such namesake the
+    bare surname is that namesake.
 
     Parameters
     ----------
@@ -605,7 +606,8 @@ def _namesakes(doc: Doc, mentions: list[_Mention], honorifics: Collection[str] =
     Returns
     -------
     list[_Mention]
-        The mentions, bare surnames shared with a namesake made unknown persons.
+        The mentions, bare surnames shared with a namesake made that namesake (or, of several
+        namesakes, an unknown person).
     """
     namesakes: dict[str, list[ActorInfo]] = {}  # surname -> the unknown persons named in full with it
     named_in_full: set[str] = set()
@@ -642,7 +644,9 @@ def _namesakes(doc: Doc, mentions: list[_Mention], honorifics: Collection[str] =
             and first_full[surname] < first_bare[surname]  # the namesake is introduced first, as news does
             and not (m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in honorifics)
         ):
-            m = _Mention(m.start, m.end, [_unknown(doc[m.start : m.end], "Person")])
+            # one namesake: the bare surname is that person ("Jimmy Lai ... Lai said"); several: no one
+            only = found[0] if len(found) == 1 else _unknown(doc[m.start : m.end], "Person")
+            m = _Mention(m.start, m.end, [only])
         out.append(m)
     return out
 

@@ -200,7 +200,13 @@ def test_a_bare_surname_shared_with_a_namesake_is_no_known_person() -> None:
     doc = spacy.blank("en")("Jimmy Lai said Lai met Lai Ching-te .")
     jimmy, known = person("x-jimmy-lai", "Jimmy Lai"), person("lai-ching-te", "Lai Ching-te")
     bare = [_Mention(0, 2, [jimmy]), _Mention(3, 4, [known])]
-    assert [m.choices[0]["id"] for m in _namesakes(doc, bare)] == ["x-jimmy-lai", "x-lai"]
+    # one namesake named in full: the bare surname is that namesake
+    assert [m.choices[0]["id"] for m in _namesakes(doc, bare)] == ["x-jimmy-lai", "x-jimmy-lai"]
+    # two namesakes: no one ("Jimmy Lai and Rose Lai ... Lai said")
+    doc2 = spacy.blank("en")("Jimmy Lai and Rose Lai said Lai met them .")
+    rose = person("x-rose-lai", "Rose Lai")
+    two = [_Mention(0, 2, [jimmy]), _Mention(3, 5, [rose]), _Mention(6, 7, [known])]
+    assert [m.choices[0]["id"] for m in _namesakes(doc2, two)] == ["x-jimmy-lai", "x-rose-lai", "x-lai"]
     # the known person named in full keeps the bare surname
     full = [*bare, _Mention(5, 8, [known])]
     assert [m.choices[0]["id"] for m in _namesakes(doc, full)] == ["x-jimmy-lai", "lai-ching-te", "lai-ching-te"]
