@@ -50,6 +50,8 @@ _VISITING = frozenset({"foreign", "visiting", "western", "international", "overs
 """Words before a located sector noun that make it someone else's ("foreign officials in Kabul")."""
 _INFERRED_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP"})
 _PROTEST_NOUNS = frozenset({"protesters", "protestors", "demonstrators", "rioters"})
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+"""Nouns that, after "the", refer back to the one state named before them."""
 """Sector nouns that take the only state of their sentence without "the": protesters and an opposition
 are, in news, the state's own ("Kenyan police fired tear gas at protesters")."""
 """Sectors that "the ..." alone takes from the only state of its sentence ("the government")."""
@@ -386,6 +388,34 @@ class ActorMentions:
                     continue  # "the military base" is no actor
                 found.append(_Mention(sector.start, sector.end, [self._sector(country, role, type_)]))
                 used.update(range(sector.start, sector.end))
+        found.extend(self._the_country(doc, mentions, used))
+        return found
+
+    def _the_country(self, doc: Doc, mentions: list[_Mention], used: set[int]) -> list[_Mention]:
+        """ "the country" / "the nation" as the one state named before it (by any actor of that state: "Iraq",
+        "Iraqi Prime Minister al-Sudani"): in its own sentence, or, where its sentence names none before it,
+        in the sentence before (conservative coreference: with two states to choose from it stays no one)."""
+        found: list[_Mention] = []
+        previous: set[str] = set()
+        for sent in doc.sents:
+            # a state, its government or a person of it; not its forces ("the withdrawal of U.S. troops from
+            # the country" is about the country they leave)
+            states = [m for m in mentions if sent.start <= m.start < sent.end and m.choices[0]["country"]
+                      and m.choices[0]["role"] in (None, "GOV")]
+            for token in sent:
+                if (token.lower_ not in _COUNTRY_NOUNS or token.i == 0 or doc[token.i - 1].lower_ != "the"
+                        or token.i in used or token.i - 1 in used):
+                    continue
+                before = {m.choices[0]["country"] for m in states if m.end <= token.i - 1}
+                choices = before or previous
+                if len(choices) != 1:
+                    continue
+                (country,) = choices
+                info: ActorInfo = {"id": country, "label": self.gazetteer.state_labels.get(country, country),
+                                   "type": "State", "country": country, "role": None, "offices": []}
+                found.append(_Mention(token.i - 1, token.i + 1, [info]))
+                used.update((token.i - 1, token.i))
+            previous = {m.choices[0]["country"] for m in states}
         return found
 
     def _extend_person(self, doc: Doc, mention: _Mention, at: dict[int, dict[str, Span]]) -> _Mention:

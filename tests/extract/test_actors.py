@@ -286,3 +286,21 @@ def test_relatives_and_names_that_start_with_a_state(actor_nlp):
     assert [ref.id for _, ref in found] == ["x-ivanka-trump", "x-hunter-biden", "donald-trump"]
     found = mentions(actor_nlp, "Jordan Peterson spoke in Jordan.")
     assert [ref.id for _, ref in found] == ["x-jordan-peterson", "JOR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one state named before, in the sentence before
+        ("Kenya has long hosted refugees. The country accused Somalia of violating its airspace.", "KEN"),
+        # ... or in its own sentence, by a person of that state
+        ("Iraqi Prime Minister al-Sudani said the country would buy French jets.", "IRQ"),
+        # two states to choose from: no one
+        ("Turkey and Greece met in Ankara. The country accused Russia.", None),
+        # forces abroad do not name the country they are in
+        ("The Taliban leader praised the withdrawal of U.S. troops from the country.", None),
+    ],
+)
+def test_the_country_is_the_one_state_named_before(actor_nlp, text, expected):
+    found = {words.lower(): ref.id for words, ref in mentions(actor_nlp, text)}
+    assert found.get("the country") == expected
