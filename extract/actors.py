@@ -52,6 +52,10 @@ _INFERRED_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP"})
 _PROTEST_NOUNS = frozenset({"protesters", "protestors", "demonstrators", "rioters"})
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 """Nouns that, after "the", refer back to the one state named before them."""
+_PAIR_NOUNS = {"leaders": "person", "presidents": "person", "men": "person", "ministers": "person",
+               "countries": "state", "nations": "state", "states": "state", "neighbours": "state",
+               "neighbors": "state", "governments": "state", "capitals": "state", "powers": "state"}
+"""Nouns that, after "the two", refer back to the two persons or states named before them."""
 """Sector nouns that take the only state of their sentence without "the": protesters and an opposition
 are, in news, the state's own ("Kenyan police fired tear gas at protesters")."""
 """Sectors that "the ..." alone takes from the only state of its sentence ("the government")."""
@@ -389,6 +393,33 @@ class ActorMentions:
                 found.append(_Mention(sector.start, sector.end, [self._sector(country, role, type_)]))
                 used.update(range(sector.start, sector.end))
         found.extend(self._the_country(doc, mentions, used))
+        found.extend(self._the_two(doc, mentions, used))
+        return found
+
+    def _the_two(self, doc: Doc, mentions: list[_Mention], used: set[int]) -> list[_Mention]:
+        """ "the two leaders" / "the two countries" as the exactly two persons / states named before them, in
+        their sentence or the one before (conservative coreference: with three to choose from, no one)."""
+        found: list[_Mention] = []
+        previous: dict[str, dict[str, ActorInfo]] = {"person": {}, "state": {}}
+        for sent in doc.sents:
+            named: dict[str, dict[str, ActorInfo]] = {"person": {}, "state": {}}
+            for token in sent:
+                kind = _PAIR_NOUNS.get(token.lower_)
+                if (kind is not None and token.i >= 2 and doc[token.i - 1].lower_ == "two"
+                        and doc[token.i - 2].lower_ == "the" and not used & {token.i - 2, token.i - 1, token.i}):
+                    pair = named[kind] or previous[kind]
+                    if len(pair) == 2:
+                        members = list(pair.values())
+                        label = " and ".join(m["label"] for m in members)
+                        info: ActorInfo = {"id": "+".join(m["id"] for m in members), "label": label,
+                                           "type": members[0]["type"], "country": None, "role": None,
+                                           "offices": [], "members": members, "pair": True}
+                        found.append(_Mention(token.i - 2, token.i + 1, [info]))
+                        used.update((token.i - 2, token.i - 1, token.i))
+                for m in mentions:
+                    if m.start == token.i:
+                        _note_named(m.choices[0], named, self.gazetteer.state_labels)
+            previous = named
         return found
 
     def _the_country(self, doc: Doc, mentions: list[_Mention], used: set[int]) -> list[_Mention]:
@@ -679,6 +710,17 @@ def _namesakes(doc: Doc, mentions: list[_Mention], honorifics: Collection[str] =
             m = _Mention(m.start, m.end, [only])
         out.append(m)
     return out
+
+
+def _note_named(info: ActorInfo, named: dict[str, dict[str, ActorInfo]], labels: dict[str, str]) -> None:
+    """Note a mention's actor for "the two leaders" (a person) and "the two countries" (its state: a
+    state, its government or a person of it)."""
+    if info["type"] == "Person" and "members" not in info:
+        named["person"].setdefault(info["id"], info)
+    country = info.get("country")
+    if country and info.get("role") in (None, "GOV") and "members" not in info:
+        named["state"].setdefault(country, {"id": country, "label": labels.get(country, country), "type": "State",
+                                            "country": country, "role": None, "offices": []})
 
 
 def _led_group(doc: Doc, k: int) -> int | None:

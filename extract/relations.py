@@ -21,6 +21,7 @@ one record per pair of actors, subject first in sentence order; the ontology mar
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -325,13 +326,14 @@ class RelationMatcher:
         A relation needs two actors in its sentence (a pronoun resolves within the sentence) and a
         word of some entry, so other sentences are skipped; token ids are returned as Doc positions.
         """
-        starts = sorted(span.start for span in mentions)
+        # a mention of several actors ("the two leaders") counts as each of them
+        starts = sorted((span.start, _actor_count(span)) for span in mentions)
         n = 0
         for sent in doc.sents:
             count = 0
-            while n < len(starts) and starts[n] < sent.end:
-                if starts[n] >= sent.start:
-                    count += 1
+            while n < len(starts) and starts[n][0] < sent.end:
+                if starts[n][0] >= sent.start:
+                    count += starts[n][1]
                 n += 1
             if count < 2:
                 continue
@@ -479,6 +481,8 @@ class RelationMatcher:
         if pool:
             pool = sorted(_unique(pool), key=lambda a: a.span.start)
             pairs = [(a, b) for n, a in enumerate(pool) for b in pool[n + 1:]]
+            if len(pool) == 1 and _names_a_pair(pool[0].span):
+                pairs = [(pool[0], pool[0])]  # "the two leaders agreed": one mention of two actors
         else:
             pairs = [(s, o) for s in subjects for o in objects]
         if reciprocal:
@@ -529,26 +533,28 @@ class RelationMatcher:
 
         records: list[RelationRecord] = []
         for subject, obj in pairs:
-            if subject.span == obj.span:
+            if subject.span == obj.span and subject is not obj:
                 continue
-            for sref in ref(subject.span):
-                for oref in ref(obj.span):
-                    if entry.subjects and not actor_in(sref.type, sref.role, entry.subjects):
-                        continue  # "thousands of Russians attended the funeral": no state's envoy
-                    if entry.objects and not actor_in(oref.type, oref.role, entry.objects):
-                        continue  # "Lula was received by Macron": a leader received, not a state
-                    if frame.journey and not self._journey(subject, sref, oref):
-                        continue
-                    if entry.foreign and sref.country is not None and sref.country == oref.country:
-                        continue  # "US diplomats attended the trial of an American journalist"
-                    if _own_state(sref, oref) or _own_state(oref, sref):
-                        continue  # "North Korea's envoy defended Pyongyang's treaty": a state's own government
-                    if entry.abroad and oref.type == "State" and oref.id == sref.country:
-                        continue  # "Sheinbaum sent troops to Mexico's northern border"
-                    if sref.id != oref.id:
-                        records.extend(self._record(
-                            subject, sref, obj, oref, frame, rtype, context, sent, offset, doc_id,
-                            event_date, trigger_text, speaker, location))
+            # one mention of several actors pairs its own actors ("the two leaders agreed")
+            ref_pairs = (itertools.combinations(ref(subject.span), 2) if subject is obj
+                         else itertools.product(ref(subject.span), ref(obj.span)))
+            for sref, oref in ref_pairs:
+                if entry.subjects and not actor_in(sref.type, sref.role, entry.subjects):
+                    continue  # "thousands of Russians attended the funeral": no state's envoy
+                if entry.objects and not actor_in(oref.type, oref.role, entry.objects):
+                    continue  # "Lula was received by Macron": a leader received, not a state
+                if frame.journey and not self._journey(subject, sref, oref):
+                    continue
+                if entry.foreign and sref.country is not None and sref.country == oref.country:
+                    continue  # "US diplomats attended the trial of an American journalist"
+                if _own_state(sref, oref) or _own_state(oref, sref):
+                    continue  # "North Korea's envoy defended Pyongyang's treaty": a state's own government
+                if entry.abroad and oref.type == "State" and oref.id == sref.country:
+                    continue  # "Sheinbaum sent troops to Mexico's northern border"
+                if sref.id != oref.id:
+                    records.extend(self._record(
+                        subject, sref, obj, oref, frame, rtype, context, sent, offset, doc_id,
+                        event_date, trigger_text, speaker, location))
         records = self._events(records, context, rtype, light, trigger_text)
         if backed and welcome is not None and not context.negated:
             support = relation_type(backing)
@@ -1545,6 +1551,21 @@ def _as_event(record: RelationRecord, event: RelationType, **update: object) -> 
     return record.model_copy(
         update={"relation": event.snake, "plover": event.plover, "polarity": event.polarity, **update}
     )
+
+
+def _actor_count(span: Span) -> int:
+    """How many actors an actor mention names: the members of a group mention ("the two leaders",
+    PETRARCH's multi-code entries), else one."""
+    choices = span._.geokg_actor if Span.has_extension("geokg_actor") else None
+    members = choices[0].get("members") if choices else None
+    return len(members) if members else 1
+
+
+def _names_a_pair(span: Span) -> bool:
+    """Whether a mention names two actors that act with each other ("the two leaders"), unlike a
+    dictionary name of several actors acting as one (PETRARCH's ``THE_SHIRE [FRO/BIL/SAM]``)."""
+    choices = span._.geokg_actor if Span.has_extension("geokg_actor") else None
+    return bool(choices and choices[0].get("pair"))
 
 
 def _quoted_tokens(sent: Span) -> set[int]:

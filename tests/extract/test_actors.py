@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from extract.actors import PLACES_KEY, SPANS_KEY, add_actor_pipes, actor_for
+from extract.actors import PLACES_KEY, SPANS_KEY, actor_for, actors_for, add_actor_pipes
 
 
 @pytest.fixture(scope="module")
@@ -304,3 +304,21 @@ def test_relatives_and_names_that_start_with_a_state(actor_nlp):
 def test_the_country_is_the_one_state_named_before(actor_nlp, text, expected):
     found = {words.lower(): ref.id for words, ref in mentions(actor_nlp, text)}
     assert found.get("the country") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Macron met Scholz in Paris. The two leaders agreed to cooperate.",
+         ["emmanuel-macron", "olaf-scholz"]),
+        ("Chile and Peru held talks. The two countries signed a trade deal.", ["CHL", "PER"]),
+        # three to choose from: no one
+        ("Chile, Peru and Bolivia held talks. The two countries signed a trade deal.", None),
+        # persons for leaders, states for countries
+        ("Chile and Peru held talks. The two leaders signed a trade deal.", None),
+    ],
+)
+def test_the_two_are_the_two_named_before(actor_nlp, text, expected):
+    doc = actor_nlp(text)
+    found = {span.text.lower(): [ref.id for ref in actors_for(span)] for span in doc.spans[SPANS_KEY]}
+    assert found.get("the two leaders", found.get("the two countries")) == expected

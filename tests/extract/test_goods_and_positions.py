@@ -63,6 +63,11 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         # an agreement ended or suspended is a sanction (and the agreement is negated)
         ("Russia suspended the New START treaty with the United States.",
          {("RUS", "sanctions", "USA", False), ("RUS", "agrees_with", "USA", True)}),
+        # "the two leaders" are the two named before
+        ("Macron met Scholz in Paris. The two leaders agreed to cooperate on defence.",
+         {("emmanuel-macron", "consults_with", "olaf-scholz", False),
+          ("emmanuel-macron", "agrees_with", "olaf-scholz", False),
+          ("emmanuel-macron", "cooperates_with", "olaf-scholz", False)}),
         # captives swapped
         ("Armenia and Azerbaijan swapped prisoners.", {("ARM", "cooperates_with", "AZE", False)}),
         # a collective noun's "including" / "such as" phrase names the actors
