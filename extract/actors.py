@@ -19,7 +19,7 @@ spaCy PERSON/ORG/NORP entities missing from the gazetteer become ``x-`` actors.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -164,6 +164,11 @@ class ActorMentions:
         if span.label_ in ("NAT", "SEAT") or info["type"] == "State":
             return info["country"]
         return None
+
+    def _state(self, country: str) -> ActorInfo:
+        """The description of a state by its code (for a state referred to, not named: "the country")."""
+        return {"id": country, "label": self.gazetteer.state_labels.get(country, country), "type": "State",
+                "country": country, "role": None, "offices": []}
 
     def _sector(self, country: str, role: str, type_: str) -> ActorInfo:
         label = self.gazetteer.state_labels.get(country, country)
@@ -418,7 +423,7 @@ class ActorMentions:
                         used.update((token.i - 2, token.i - 1, token.i))
                 for m in mentions:
                     if m.start == token.i:
-                        _note_named(m.choices[0], named, self.gazetteer.state_labels)
+                        _note_named(m.choices[0], named, self._state)
             previous = named
         return found
 
@@ -442,9 +447,7 @@ class ActorMentions:
                 if len(choices) != 1:
                     continue
                 (country,) = choices
-                info: ActorInfo = {"id": country, "label": self.gazetteer.state_labels.get(country, country),
-                                   "type": "State", "country": country, "role": None, "offices": []}
-                found.append(_Mention(token.i - 1, token.i + 1, [info]))
+                found.append(_Mention(token.i - 1, token.i + 1, [self._state(country)]))
                 used.update((token.i - 1, token.i))
             previous = {m.choices[0]["country"] for m in states}
         return found
@@ -712,15 +715,14 @@ def _namesakes(doc: Doc, mentions: list[_Mention], honorifics: Collection[str] =
     return out
 
 
-def _note_named(info: ActorInfo, named: dict[str, dict[str, ActorInfo]], labels: dict[str, str]) -> None:
+def _note_named(info: ActorInfo, named: dict[str, dict[str, ActorInfo]], state: Callable[[str], ActorInfo]) -> None:
     """Note a mention's actor for "the two leaders" (a person) and "the two countries" (its state: a
     state, its government or a person of it)."""
     if info["type"] == "Person" and "members" not in info:
         named["person"].setdefault(info["id"], info)
     country = info.get("country")
     if country and info.get("role") in (None, "GOV") and "members" not in info:
-        named["state"].setdefault(country, {"id": country, "label": labels.get(country, country), "type": "State",
-                                            "country": country, "role": None, "offices": []})
+        named["state"].setdefault(country, state(country))
 
 
 def _led_group(doc: Doc, k: int) -> int | None:

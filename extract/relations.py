@@ -1553,19 +1553,22 @@ def _as_event(record: RelationRecord, event: RelationType, **update: object) -> 
     )
 
 
+def _described(span: Span) -> dict:
+    """The first actor description the actor stage put on a mention (empty for hand-built spans)."""
+    choices = span._.geokg_actor if Span.has_extension("geokg_actor") else None
+    return choices[0] if choices else {}
+
+
 def _actor_count(span: Span) -> int:
     """How many actors an actor mention names: the members of a group mention ("the two leaders",
     PETRARCH's multi-code entries), else one."""
-    choices = span._.geokg_actor if Span.has_extension("geokg_actor") else None
-    members = choices[0].get("members") if choices else None
-    return len(members) if members else 1
+    return len(_described(span).get("members") or ()) or 1
 
 
 def _names_a_pair(span: Span) -> bool:
     """Whether a mention names two actors that act with each other ("the two leaders"), unlike a
     dictionary name of several actors acting as one (PETRARCH's ``THE_SHIRE [FRO/BIL/SAM]``)."""
-    choices = span._.geokg_actor if Span.has_extension("geokg_actor") else None
-    return bool(choices and choices[0].get("pair"))
+    return bool(_described(span).get("pair"))
 
 
 def _quoted_tokens(sent: Span) -> set[int]:
