@@ -295,6 +295,8 @@ class Cues(BaseModel):
     """A strained relationship is no cooperation: "strained ties with", "ties with X have soured"."""
     approach_words: list[str] = Field(default_factory=list)
     """Words of coming near to an event not yet reached: "inching **closer to** a deal with" (intended)."""
+    approach_verbs: list[str] = Field(default_factory=list)
+    """Light verbs of coming near to an event not yet reached: "**nearing** a deal with" (intended)."""
     undoing_verbs: dict[Literal["cooperation", "conflict"], list[str]] = Field(default_factory=dict)
     """Verbs that end the relation noun they govern as object, without negating what they govern
     otherwise: "settled its dispute with", "broke its treaty with" (the noun's relation is negated)."""

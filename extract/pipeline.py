@@ -22,6 +22,26 @@ MAX_CHUNK_CHARS = 20_000
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_JOINED_WORDS = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
+
+SOURCE_TEXT = "geokg_source_text"
+"""``Doc.user_data`` key of the chunk's own text when the parser read a respelled copy of it."""
+
+
+def parser_text(text: str) -> str:
+    """The text as the parser reads it: an underscore joining two words is a space.
+
+    Texts prepared for PETRARCH, and CAMEO dictionaries themselves, join compound names with
+    underscores ("Dol_Amroth", "Minas_Tirith"); read as one token, such a name matches no dictionary
+    entry. The respelling keeps every character offset, and evidence sentences are cut from the
+    original text.
+
+    Examples
+    --------
+    >>> parser_text("the Prince of Dol_Amroth met __init__ and snake_case_name")
+    'the Prince of Dol Amroth met __init__ and snake case name'
+    """
+    return _JOINED_WORDS.sub(" ", text) if "_" in text else text
 
 
 def _package_version() -> str:
@@ -181,17 +201,19 @@ class Extractor:
         """
         pending: dict[int, Document] = {}
 
-        def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
+        def chunks() -> Iterator[tuple[str, tuple[int, int, str]]]:
             for index, raw in enumerate(documents):
                 document = raw.ensure_id()
                 pending[index] = document
                 for text, offset in chunk_text(document.text):
-                    yield text, (index, offset)
+                    yield parser_text(text), (index, offset, text)
 
         current: int | None = None
         gathered: list[RelationRecord] = []
         stream = self.nlp.pipe(chunks(), as_tuples=True, batch_size=self.batch_size, n_process=n_process)
-        for doc, (index, offset) in stream:
+        for doc, (index, offset, source) in stream:
+            if source != doc.text:
+                doc.user_data[SOURCE_TEXT] = source
             if current is not None and index != current:
                 yield pending.pop(current), gathered
                 gathered = []

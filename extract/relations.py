@@ -32,6 +32,7 @@ from spacy.vocab import Vocab
 from extract.dates import parse_date_phrase
 from extract.lexicon import EntryKey, Frame, Lexicon, LexiconEntry, actor_in, load_lexicon, words
 from extract.modifiers import PAIR_DEPS, governing_clause, is_military, leader_of, modifier_sides, names_own_pair
+from extract.pipeline import SOURCE_TEXT
 from extract.records import ActorRef, Modality, RelationRecord
 from ontology import RelationType, relation_type
 
@@ -209,6 +210,7 @@ class RelationMatcher:
         self._worsening = words(bonds.worsening)
         self._harming = words(bonds.harming)
         self._approach = words(cues.approach_words)
+        self._approach_verbs = words(cues.approach_verbs)
         self._told_of = words(cues.told_of)
         self._menace_verbs = frozenset(
             lemma for entry in self.lexicon.entries if self.lexicon.frames[entry.frame].actor_objects
@@ -222,6 +224,14 @@ class RelationMatcher:
             if relation_type(entry.relation).polarity == "conflict" and (
                 (entry.frame == "noun_prep" and relation_type(entry.relation).plover in ("THREATEN", "ACCUSE"))
                 or set(entry.verbs) & self._reciprocal)
+            for lemma in entry.lemmas
+        )
+        # hostile deeds as nouns ("raids", "strikes", "sanctions"): what is "promised to" or "sent to"
+        # someone as one of them is no aid
+        self._hostile_deeds = frozenset(
+            lemma.lower() for entry in self.lexicon.entries
+            if relation_type(entry.relation).polarity == "conflict"
+            and (entry.frame == "noun_prep" or relation_type(entry.relation).plover == "THREATEN")
             for lemma in entry.lemmas
         )
 
@@ -374,6 +384,9 @@ class RelationMatcher:
             if not pobjs or (pobjs[0].lemma_.lower() not in frame.object_nouns
                              and not (frame.actor_objects and pobjs[0].i in at)):
                 return []
+        if (prep is not None and prep.lower_ == "near" and rtype.plover == "ASSAULT" and not frame.object_nouns
+                and any(c.dep_ == "pobj" and c.lemma_.lower() in self._borders for c in prep.children)):
+            return []  # "fired missiles near the Polish border" says where, not at whom
 
         if rtype.polarity == "cooperation" and not (rtype.plover == "RETREAT" and frame.object_nouns) and (
             (prep is not None and any(c.dep_ == "pobj" and c.lemma_.lower() in self._borders for c in prep.children))
@@ -387,6 +400,8 @@ class RelationMatcher:
             return []  # "Hungary blocked EU aid to Ukraine": the EU's aid, not a Hungarian sanction
         if rtype.polarity == "cooperation" and "thing" in nodes and nodes["thing"].lemma_.lower() in self._conflict_nouns:
             return []  # "exchanged threats with", "sent a warning to": the conflict entries say what it is
+        if rtype.plover == "AID" and "thing" in nodes and nodes["thing"].lemma_.lower() in self._hostile_deeds:
+            return []  # "promised raids to the villages" gives them nothing
 
         governor = light if light is not None else nodes.get("light")
         if governor is not None and governor.lemma_.lower() in _PHRASAL_ONLY and not any(
@@ -434,8 +449,9 @@ class RelationMatcher:
             for verb in (trigger, light) if verb is not None for c in verb.children
         ):
             return []  # "credited Britain and France for their role in talks with Ukraine": no Britain-France talks
-        if frame.kind == "verb" and "thing" in nodes and "complement" in nodes:
-            subjects = self._clause_subjects(trigger, at)
+        if "thing" in nodes and "complement" in nodes:
+            holder = trigger if frame.kind == "verb" else light  # "voiced hope that China would ..."
+            subjects = self._clause_subjects(holder, at) if holder is not None else []
             objects = self._mentions(nodes["thing"], at)  # "threatened to block Sweden"
         elif frame.kind == "verb":
             subjects, objects = self._verb_arguments(trigger, prep, frame, at, entry.relation,
@@ -507,6 +523,12 @@ class RelationMatcher:
             context.negated = True  # "is not at war with", "is not in talks with"
         if frame.kind == "noun" and any(c.dep_ == "det" and c.lower_ in self._neg_dets for c in trigger.children):
             context.negated = True
+        if (light is not None and not entry.verbs and rtype.polarity == "conflict" and rtype.plover != "THREATEN"
+                and light.lemma_.lower() in self._intent_events and context.intent_verb is None):
+            # a hostile deed promised is a threat, not yet done: "promised retaliatory strikes on Seoul"
+            context.intent_verb, context.intent_said = light, True
+            if context.modality == "asserted":
+                context.modality = "intended"
         if light is not None and not entry.verbs and light.lemma_.lower() in self._neg_verbs:
             context.negated = True  # "ruled out talks with", "suspended its support for"
             if light.lemma_.lower() in self._refusals:
@@ -521,9 +543,12 @@ class RelationMatcher:
             context.negated = True  # "lifted its tariffs on", "halted its funding to"
             if trigger.head.lemma_.lower() in self._refusals:
                 context.refusal_verb = trigger.head  # "ruled out any truce with"
-        if (frame.kind == "noun" and light is None and trigger.dep_ == "pobj" and trigger.head.lower_ == "to"
-                and trigger.head.head.lemma_.lower() in self._approach and context.modality in ("asserted", "reported")):
-            context.modality = "intended"  # "inching nearer to accord with": not reached yet
+        if frame.kind == "noun" and context.modality in ("asserted", "reported") and (
+            (light is None and trigger.dep_ == "pobj" and trigger.head.lower_ == "to"
+             and trigger.head.head.lemma_.lower() in self._approach)
+            or (light is not None and light.lemma_.lower() in self._approach_verbs)
+        ):
+            context.modality = "intended"  # "inching nearer to accord with", "nearing a deal with": not reached yet
         sent = trigger.sent
         event_date = self._event_date(sent, clause, trigger, date)
         location = self._location(clause, trigger, at, places)
@@ -596,7 +621,8 @@ class RelationMatcher:
         speaker: ActorRef | None, location: str | None,
     ) -> list[RelationRecord]:
         """The record of one subject–object pair (none for a leader and his own government)."""
-        raw = sent.text
+        source = sent.doc.user_data.get(SOURCE_TEXT)
+        raw = source[sent.start_char:sent.end_char] if source else sent.text
         text = raw.strip()
         sent_start = sent.start_char + offset + (len(raw) - len(raw.lstrip()))
         if (sref.country is not None and sref.country == oref.country and sref.role == oref.role == "GOV"
@@ -745,7 +771,8 @@ class RelationMatcher:
                 else "hypothetical" if context.conditional else "reported" if context.reported else "asserted"
             )
             factor = _MODALITY_FACTOR[modality] / _MODALITY_FACTOR[context.modality]
-            trigger = f"{intent.text} {'' if context.intent_said else 'to '}{trigger_text}"
+            trigger = (trigger_text if intent == light
+                       else f"{intent.text} {'' if context.intent_said else 'to '}{trigger_text}")
             records.extend(
                 _as_event(record, event, modality=modality, trigger=trigger,
                           confidence=round(min(1.0, record.confidence * factor), 3))
