@@ -25,7 +25,7 @@ pytestmark = pytest.mark.shared_data
 
 # Floors measured at the end of the gold/eval session; they may only rise.
 # Issue 3's target: dyad recall >= 0.70, reported with precision.
-FLOOR_RECALL = 0.65
+FLOOR_RECALL = 0.70
 FLOOR_PRECISION = 0.93
 
 
