@@ -121,8 +121,11 @@ class ActorEntry(_Record):
     members: list[str] = []
     """Ids of the actors this one name stands for together (a PETRARCH multi-code entry such as
     ``THE_SHIRE [FRO/BIL/SAM]``): a mention of the name is a mention of each of them."""
+    seats: list[str] = []
+    """Cities that stand for the actor where they act, and are places otherwise, as a capital does for
+    its state: "Brussels" for the European Union ("EU members broke with Brussels", "talks in Brussels")."""
 
-    _names = field_validator("aliases", "exact")(_non_empty)
+    _names = field_validator("aliases", "exact", "seats")(_non_empty)
 
 
 class SectorEntry(_Record):

@@ -231,6 +231,9 @@ class _Builder:
                 self.alias_actor(name, info)
             for name in entry.exact:
                 self.alias_actor(name, info, exact=True)
+            for name in entry.seats:
+                self.actors[f"seat:{entry.id}"] = [info]
+                self.phrase("SEAT", name, f"seat:{entry.id}")
         for name in dictionary.places:
             self.phrase("PLACE", name, "place")
         for sector in dictionary.sectors:

