@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from graph.filters import RelationFilter
-    from graph.models import ActorPath, Neighbour, Page
+    from graph.models import ActorPath, Neighbour, Page, PathPage
 
 Since = Annotated[str | None, typer.Option("--since", help="Earliest record date, YYYY-MM-DD (inclusive)")]
 Until = Annotated[str | None, typer.Option("--until", help="Latest record date, YYYY-MM-DD (inclusive)")]
@@ -184,37 +184,52 @@ def _path_line(path: ActorPath, start: str, *, signed: bool) -> str:
     return line + f"\tsign {'+' if path.sign > 0 else '-'}" if signed else line
 
 
+def _print_path_count(page: PathPage) -> None:
+    """The line under a page of paths that is not all of them: how many, and the next ``--offset``."""
+    after = page.offset + len(page.items)
+    counted = (f"{page.total} among the first {page.total_cap} paths found; the search stops there"
+               if page.total_capped else f"{page.total} in all")
+    if page.total > after:
+        typer.echo(f"({counted}; --offset {after} for more)")
+    elif not page.items:
+        typer.echo(f"({counted}; none from --offset {page.offset})")
+    elif page.total_capped or page.offset:
+        typer.echo(f"({counted})")
+
+
 @query_app.command()
 def path(
     source: ActorArg, target: ActorArg,
     max_hops: Annotated[int, typer.Option("--max-hops", min=1, max=8, help="Longest path considered")] = 4,
     mode: Annotated[str, typer.Option("--mode", help="shortest, or all simple paths (max 5 hops)")] = "shortest",
     signed: Annotated[str, typer.Option("--signed", help="any, positive or negative")] = "any",
-    limit: Annotated[int, typer.Option("--limit", min=1, max=100)] = 10,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100, help="Page size")] = 10,
+    offset: Offset = 0,
     store: StoreOption = None, as_json: JsonOption = False, evidence: EvidenceOption = False,
     since: Since = None, until: Until = None, types: Types = None,
     min_weight: MinWeight = 1, min_confidence: MinConfidence = 0.0, actor_types: ActorTypes = None,
     countries: Countries = None, modalities: Modalities = None, ego: Ego = None, ego_hops: EgoHops = 1,
     weight_by: WeightBy = "documents",
 ) -> None:
-    """Paths from SOURCE to TARGET with the relation on every hop (signed with --mode all)."""
+    """Paths from SOURCE to TARGET with the relation on every hop (signed with --mode all), a page at a time."""
     with _reported():
         flt = _filter(since, until, types, min_weight, min_confidence, actor_types, countries, modalities, ego,
                       ego_hops, weight_by)
         with _open_graph(_settings(store=store).store) as graph:
             start = graph.resolve_actor(source).id
-            found = graph.paths(source, target, max_hops=max_hops, mode=mode, signed=signed,  # type: ignore[arg-type]
-                                limit=limit, flt=flt, evidence=evidence or as_json)
+            page = graph.paths(source, target, max_hops=max_hops, mode=mode, signed=signed,  # type: ignore[arg-type]
+                               limit=limit, offset=offset, flt=flt, evidence=evidence or as_json)
         if as_json:
-            _json(found)
-        elif not found:
+            _json(page)
+        elif not page.total and not page.total_capped:
             typer.echo(f"no path from {source} to {target} within {max_hops} hops")
         else:
-            for found_path in found:
+            for found_path in page.items:
                 typer.echo(_path_line(found_path, start, signed=mode != "shortest" or signed != "any"))
                 for hop in found_path.hops if evidence else []:
                     typer.echo(f"  {hop.relation_id}")
                     _evidence_lines(hop.evidence)
+            _print_path_count(page)
 
 
 @query_app.command()

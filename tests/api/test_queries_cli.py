@@ -64,6 +64,26 @@ def test_signed_paths_balance_communities_timeline(store: str) -> None:
     assert code == 0 and len(out.splitlines()) == 4
 
 
+def test_path_pages_like_the_other_lists(store: str) -> None:
+    query = ["path", "SAU", "USA", "--mode", "all", "--max-hops", "4", "--store", store]
+    code, out = run(*query, "--json")
+    assert code == 0, out
+    whole = json.loads(out)
+    assert {"items", "total", "limit", "offset"} <= set(whole) and whole["total"] == len(whole["items"]) == 3
+    code, out = run(*query, "--limit", "2")
+    assert code == 0, out
+    assert out.splitlines()[-1] == "(3 in all; --offset 2 for more)" and len(out.splitlines()) == 3
+    code, last = run(*query, "--limit", "2", "--offset", "2")
+    lines = last.splitlines()
+    assert code == 0 and len(lines) == 2 and lines[1] == "(3 in all)"
+    assert lines[0].startswith("SAU ") and lines[0] not in out.splitlines()  # the third path, not one of the first two
+    code, past = run(*query, "--offset", "3")
+    assert code == 0 and past.splitlines() == ["(3 in all; none from --offset 3)"]
+    for command in (query, ["opponents", "Iran", "--store", store]):
+        code, out = run(*command, "--offset", "-1")
+        assert code == 2 and "--offset" in out  # a usage error, as for every list command
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["path", "SAU", "USA", "--mode", "all", "--max-hops", "6"], "max_hops"),
     (["relations", "--types", "befriends"], "befriends"),
