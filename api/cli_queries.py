@@ -1,14 +1,19 @@
 """``geokg query ...``: the HTTP query endpoints as commands, over the same KnowledgeGraph methods.
 
-Every command takes the same filter options as the HTTP query string (``--since``,
-``--until``, ``--types``, ``--min-weight``, ``--min-confidence``, ``--actor-types``,
-``--countries``, ``--modalities``, ``--ego``, ``--ego-hops``, ``--weight-by``) and
-``--json`` for the JSON the endpoint returns. Registered on :data:`api.cli.query_app`.
+Every command that queries relations takes the same filter options as the HTTP query string
+(``--since``, ``--until``, ``--types``, ``--min-weight``, ``--min-confidence``,
+``--actor-types``, ``--countries``, ``--modalities``, ``--ego``, ``--ego-hops``,
+``--weight-by``; ``network`` and ``timeline`` have no ``--ego``/``--ego-hops``), declared once
+in :data:`FILTER_OPTIONS` and added by :func:`filter_options`, and ``--json`` for the JSON the
+endpoint returns. Registered on :data:`api.cli.query_app`.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -19,7 +24,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from graph.filters import RelationFilter
-    from graph.models import ActorPath, Neighbour, Page
+    from graph.models import ActorPath, Neighbour, Page, PathPage
 
 Since = Annotated[str | None, typer.Option("--since", help="Earliest record date, YYYY-MM-DD (inclusive)")]
 Until = Annotated[str | None, typer.Option("--until", help="Latest record date, YYYY-MM-DD (inclusive)")]
@@ -39,14 +44,85 @@ EvidenceOption = Annotated[bool, typer.Option("--evidence", help="Show the evide
 ActorArg = Annotated[str, typer.Argument(help="Actor id, name or alias")]
 
 
-def _filter(since: str | None, until: str | None, types: str | None, min_weight: int, min_confidence: float,
-            actor_types: str | None, countries: str | None, modalities: str | None, ego: str | None,
-            ego_hops: int, weight_by: str) -> RelationFilter:
-    from graph.filters import make_filter
+def _option(name: str, annotation: Any, default: object) -> inspect.Parameter:
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
 
-    return make_filter(since=since, until=until, types=types, min_weight=min_weight,
-                       min_confidence=min_confidence, actor_types=actor_types, countries=countries,
-                       modalities=modalities, actor=ego, hops=ego_hops, weight_by=weight_by)
+
+FILTER_OPTIONS: tuple[inspect.Parameter, ...] = (
+    _option("since", Since, None),
+    _option("until", Until, None),
+    _option("types", Types, None),
+    _option("min_weight", MinWeight, 1),
+    _option("min_confidence", MinConfidence, 0.0),
+    _option("actor_types", ActorTypes, None),
+    _option("countries", Countries, None),
+    _option("modalities", Modalities, None),
+    _option("ego", Ego, None),
+    _option("ego_hops", EgoHops, 1),
+    _option("weight_by", WeightBy, "documents"),
+)
+"""The filter options every query command takes (the HTTP query string's filters), in --help order.
+Declared here once; :func:`filter_options` adds them to a command."""
+EGO_OPTIONS = frozenset({"ego", "ego_hops"})
+"""The filter options a command that is itself about one actor's neighbourhood leaves out."""
+
+
+def filter_options(*, ego: bool = True) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a query command the filter options and hand it their :class:`~graph.filters.RelationFilter`.
+
+    The decorated command declares a keyword parameter ``flt`` instead of the options: the
+    command typer sees has the command's own parameters, then :data:`FILTER_OPTIONS` (without
+    ``--ego``/``--ego-hops`` when ``ego`` is False), and calls the command with ``flt`` built
+    from them. A bad value (``--types befriends``, ``--since`` after ``--until``) is the
+    CLI's one-line error with exit code 1. Put it under ``@query_app.command()``.
+
+    Parameters
+    ----------
+    ego
+        Whether the command takes ``--ego`` and ``--ego-hops``.
+
+    Returns
+    -------
+    Callable
+        The decorator.
+    """
+    options = [o for o in FILTER_OPTIONS if ego or o.name not in EGO_OPTIONS]
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        own = [p for p in inspect.signature(command).parameters.values() if p.name != "flt"]
+        clash = {p.name for p in own} & {o.name for o in FILTER_OPTIONS}
+        if clash:
+            raise TypeError(f"{command.__name__} declares filter options itself: {sorted(clash)}")
+
+        @functools.wraps(command)
+        def run(**values: Any) -> None:
+            from graph.filters import make_filter
+
+            chosen = {o.name: values.pop(o.name) for o in options}
+            with _reported():
+                flt = make_filter(since=chosen["since"], until=chosen["until"], types=chosen["types"],
+                                  min_weight=chosen["min_weight"], min_confidence=chosen["min_confidence"],
+                                  actor_types=chosen["actor_types"], countries=chosen["countries"],
+                                  modalities=chosen["modalities"], actor=chosen.get("ego"),
+                                  hops=chosen.get("ego_hops", 1), weight_by=chosen["weight_by"])
+            command(**values, flt=flt)
+
+        # typer reads the parameters from inspect.signature (which takes __signature__ over the
+        # wrapped command's) and their types from __annotations__; the command's own annotations
+        # are strings (postponed evaluation), resolved here.
+        resolved = [p.replace(annotation=_resolved(command, p.annotation)) for p in own]
+        run.__signature__ = inspect.Signature([*resolved, *options])  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in [*resolved, *options]}
+        return run
+
+    return decorate
+
+
+def _resolved(command: Callable[..., None], annotation: Any) -> Any:
+    """An annotation of ``command`` as an object (it is a string under postponed evaluation)."""
+    if isinstance(annotation, str):
+        return eval(annotation, command.__globals__)  # noqa: S307 - the module's own annotations
+    return annotation
 
 
 def _json(value: BaseModel | list[Any]) -> None:
@@ -75,34 +151,26 @@ def _print_neighbours(actor: str, kind: str, page: Page[Neighbour], *, as_json: 
 
 
 @query_app.command()
+@filter_options()
 def opponents(
     actor: ActorArg, store: StoreOption = None, as_json: JsonOption = False, evidence: EvidenceOption = False,
-    limit: Limit = 100, offset: Offset = 0, since: Since = None, until: Until = None, types: Types = None,
-    min_weight: MinWeight = 1, min_confidence: MinConfidence = 0.0, actor_types: ActorTypes = None,
-    countries: Countries = None, modalities: Modalities = None, ego: Ego = None, ego_hops: EgoHops = 1,
-    weight_by: WeightBy = "documents",
+    limit: Limit = 100, offset: Offset = 0, *, flt: RelationFilter,
 ) -> None:
     """Actors in conflict relations with ACTOR (the opposes family), heaviest first."""
     with _reported():
-        flt = _filter(since, until, types, min_weight, min_confidence, actor_types, countries, modalities, ego,
-                      ego_hops, weight_by)
         with _open_graph(_settings(store=store).store) as graph:
             page = graph.opponents(actor, flt=flt, evidence=evidence, limit=limit, offset=offset)
         _print_neighbours(actor, "opponents", page, as_json=as_json)
 
 
 @query_app.command()
+@filter_options()
 def allies(
     actor: ActorArg, store: StoreOption = None, as_json: JsonOption = False, evidence: EvidenceOption = False,
-    limit: Limit = 100, offset: Offset = 0, since: Since = None, until: Until = None, types: Types = None,
-    min_weight: MinWeight = 1, min_confidence: MinConfidence = 0.0, actor_types: ActorTypes = None,
-    countries: Countries = None, modalities: Modalities = None, ego: Ego = None, ego_hops: EgoHops = 1,
-    weight_by: WeightBy = "documents",
+    limit: Limit = 100, offset: Offset = 0, *, flt: RelationFilter,
 ) -> None:
     """Actors in cooperation relations with ACTOR (the cooperatesWith family), heaviest first."""
     with _reported():
-        flt = _filter(since, until, types, min_weight, min_confidence, actor_types, countries, modalities, ego,
-                      ego_hops, weight_by)
         with _open_graph(_settings(store=store).store) as graph:
             page = graph.allies(actor, flt=flt, evidence=evidence, limit=limit, offset=offset)
         _print_neighbours(actor, "allies", page, as_json=as_json)
@@ -125,19 +193,15 @@ def actors(
 
 
 @query_app.command()
+@filter_options()
 def relations(
     relation_type: Annotated[str, typer.Option("--type", help="A relation type or family")] = "opposes",
     actor: Annotated[str | None, typer.Option("--actor", help="Only pairs with this actor")] = None,
     store: StoreOption = None, as_json: JsonOption = False, evidence: EvidenceOption = False,
-    limit: Limit = 100, offset: Offset = 0, since: Since = None, until: Until = None, types: Types = None,
-    min_weight: MinWeight = 1, min_confidence: MinConfidence = 0.0, actor_types: ActorTypes = None,
-    countries: Countries = None, modalities: Modalities = None, ego: Ego = None, ego_hops: EgoHops = 1,
-    weight_by: WeightBy = "documents",
+    limit: Limit = 100, offset: Offset = 0, *, flt: RelationFilter,
 ) -> None:
     """Who relates to whom under a relation type (default: opposes), heaviest first."""
     with _reported():
-        flt = _filter(since, until, types, min_weight, min_confidence, actor_types, countries, modalities, ego,
-                      ego_hops, weight_by)
         with _open_graph(_settings(store=store).store) as graph:
             page = graph.relation_pairs(type=relation_type, actor=actor, flt=flt, evidence=evidence, limit=limit,
                                         offset=offset)
@@ -184,51 +248,58 @@ def _path_line(path: ActorPath, start: str, *, signed: bool) -> str:
     return line + f"\tsign {'+' if path.sign > 0 else '-'}" if signed else line
 
 
+def _print_path_count(page: PathPage) -> None:
+    """The line under a page of paths that is not all of them: how many, and the next ``--offset``."""
+    after = page.offset + len(page.items)
+    counted = (f"{page.total} among the first {page.total_cap} paths found; the search stops there"
+               if page.total_capped else f"{page.total} in all")
+    if page.total > after:
+        typer.echo(f"({counted}; --offset {after} for more)")
+    elif not page.items:
+        typer.echo(f"({counted}; none from --offset {page.offset})")
+    elif page.total_capped or page.offset:
+        typer.echo(f"({counted})")
+
+
 @query_app.command()
+@filter_options()
 def path(
     source: ActorArg, target: ActorArg,
     max_hops: Annotated[int, typer.Option("--max-hops", min=1, max=8, help="Longest path considered")] = 4,
     mode: Annotated[str, typer.Option("--mode", help="shortest, or all simple paths (max 5 hops)")] = "shortest",
     signed: Annotated[str, typer.Option("--signed", help="any, positive or negative")] = "any",
-    limit: Annotated[int, typer.Option("--limit", min=1, max=100)] = 10,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100, help="Page size")] = 10,
+    offset: Offset = 0,
     store: StoreOption = None, as_json: JsonOption = False, evidence: EvidenceOption = False,
-    since: Since = None, until: Until = None, types: Types = None,
-    min_weight: MinWeight = 1, min_confidence: MinConfidence = 0.0, actor_types: ActorTypes = None,
-    countries: Countries = None, modalities: Modalities = None, ego: Ego = None, ego_hops: EgoHops = 1,
-    weight_by: WeightBy = "documents",
+    *, flt: RelationFilter,
 ) -> None:
-    """Paths from SOURCE to TARGET with the relation on every hop (signed with --mode all)."""
+    """Paths from SOURCE to TARGET with the relation on every hop (signed with --mode all), a page at a time."""
     with _reported():
-        flt = _filter(since, until, types, min_weight, min_confidence, actor_types, countries, modalities, ego,
-                      ego_hops, weight_by)
         with _open_graph(_settings(store=store).store) as graph:
             start = graph.resolve_actor(source).id
-            found = graph.paths(source, target, max_hops=max_hops, mode=mode, signed=signed,  # type: ignore[arg-type]
-                                limit=limit, flt=flt, evidence=evidence or as_json)
+            page = graph.paths(source, target, max_hops=max_hops, mode=mode, signed=signed,  # type: ignore[arg-type]
+                               limit=limit, offset=offset, flt=flt, evidence=evidence or as_json)
         if as_json:
-            _json(found)
-        elif not found:
+            _json(page)
+        elif not page.total and not page.total_capped:
             typer.echo(f"no path from {source} to {target} within {max_hops} hops")
         else:
-            for found_path in found:
+            for found_path in page.items:
                 typer.echo(_path_line(found_path, start, signed=mode != "shortest" or signed != "any"))
                 for hop in found_path.hops if evidence else []:
                     typer.echo(f"  {hop.relation_id}")
                     _evidence_lines(hop.evidence)
+            _print_path_count(page)
 
 
 @query_app.command()
+@filter_options(ego=False)
 def network(
     actor: ActorArg, hops: Annotated[int, typer.Option("--hops", min=1, max=4)] = 1,
-    store: StoreOption = None, as_json: JsonOption = False, since: Since = None, until: Until = None,
-    types: Types = None, min_weight: MinWeight = 1, min_confidence: MinConfidence = 0.0,
-    actor_types: ActorTypes = None, countries: Countries = None, modalities: Modalities = None,
-    weight_by: WeightBy = "documents",
+    store: StoreOption = None, as_json: JsonOption = False, *, flt: RelationFilter,
 ) -> None:
     """ACTOR's ego network: the actors within --hops and the edges between them."""
     with _reported():
-        flt = _filter(since, until, types, min_weight, min_confidence, actor_types, countries, modalities, None,
-                      1, weight_by)
         with _open_graph(_settings(store=store).store) as graph:
             ego = graph.ego_network(actor, hops=hops, flt=flt)
         if as_json:
@@ -243,17 +314,13 @@ def network(
 
 
 @query_app.command()
+@filter_options()
 def balance(
     actor: Annotated[str | None, typer.Option("--actor", help="Only triads with this actor")] = None,
-    store: StoreOption = None, as_json: JsonOption = False, since: Since = None, until: Until = None,
-    types: Types = None, min_weight: MinWeight = 1, min_confidence: MinConfidence = 0.0,
-    actor_types: ActorTypes = None, countries: Countries = None, modalities: Modalities = None,
-    ego: Ego = None, ego_hops: EgoHops = 1, weight_by: WeightBy = "documents",
+    store: StoreOption = None, as_json: JsonOption = False, *, flt: RelationFilter,
 ) -> None:
     """Structural balance: balanced and unbalanced triads of the signed network."""
     with _reported():
-        flt = _filter(since, until, types, min_weight, min_confidence, actor_types, countries, modalities, ego,
-                      ego_hops, weight_by)
         with _open_graph(_settings(store=store).store) as graph:
             result = graph.balance(actor=actor, flt=flt)
         if as_json:
@@ -267,19 +334,15 @@ def balance(
 
 
 @query_app.command()
+@filter_options()
 def centrality(
     sort: Annotated[str, typer.Option("--sort", help="pagerank, degree, weighted_degree, cooperation_pagerank "
                                                      "or conflict_pagerank")] = "pagerank",
     limit: Limit = 20, offset: Offset = 0,
-    store: StoreOption = None, as_json: JsonOption = False, since: Since = None, until: Until = None,
-    types: Types = None, min_weight: MinWeight = 1, min_confidence: MinConfidence = 0.0,
-    actor_types: ActorTypes = None, countries: Countries = None, modalities: Modalities = None,
-    ego: Ego = None, ego_hops: EgoHops = 1, weight_by: WeightBy = "documents",
+    store: StoreOption = None, as_json: JsonOption = False, *, flt: RelationFilter,
 ) -> None:
     """Degree and PageRank per actor, overall and per polarity."""
     with _reported():
-        flt = _filter(since, until, types, min_weight, min_confidence, actor_types, countries, modalities, ego,
-                      ego_hops, weight_by)
         with _open_graph(_settings(store=store).store) as graph:
             page = graph.centrality(flt=flt, sort=sort, limit=limit, offset=offset)
         if as_json:
@@ -291,18 +354,14 @@ def centrality(
 
 
 @query_app.command()
+@filter_options()
 def communities(
     seed: Annotated[int, typer.Option("--seed", min=0)] = 42,
     resolution: Annotated[float, typer.Option("--resolution", min=0.001)] = 1.0,
-    store: StoreOption = None, as_json: JsonOption = False, since: Since = None, until: Until = None,
-    types: Types = None, min_weight: MinWeight = 1, min_confidence: MinConfidence = 0.0,
-    actor_types: ActorTypes = None, countries: Countries = None, modalities: Modalities = None,
-    ego: Ego = None, ego_hops: EgoHops = 1, weight_by: WeightBy = "documents",
+    store: StoreOption = None, as_json: JsonOption = False, *, flt: RelationFilter,
 ) -> None:
     """Louvain communities of the cooperation network (seeded)."""
     with _reported():
-        flt = _filter(since, until, types, min_weight, min_confidence, actor_types, countries, modalities, ego,
-                      ego_hops, weight_by)
         with _open_graph(_settings(store=store).store) as graph:
             result = graph.communities(flt=flt, seed=seed, resolution=resolution)
         if as_json:
@@ -314,20 +373,16 @@ def communities(
 
 
 @query_app.command()
+@filter_options(ego=False)
 def timeline(
     actor: Annotated[str | None, typer.Option("--actor", help="One actor's relations")] = None,
     source: Annotated[str | None, typer.Option("--source", help="A pair's relations: one end")] = None,
     target: Annotated[str | None, typer.Option("--target", help="A pair's relations: the other end")] = None,
     by: Annotated[str, typer.Option("--by", help="month or year")] = "month",
-    store: StoreOption = None, as_json: JsonOption = False, since: Since = None, until: Until = None,
-    types: Types = None, min_weight: MinWeight = 1, min_confidence: MinConfidence = 0.0,
-    actor_types: ActorTypes = None, countries: Countries = None, modalities: Modalities = None,
-    weight_by: WeightBy = "documents",
+    store: StoreOption = None, as_json: JsonOption = False, *, flt: RelationFilter,
 ) -> None:
     """Relations of an actor, or of a pair, by month or year."""
     with _reported():
-        flt = _filter(since, until, types, min_weight, min_confidence, actor_types, countries, modalities, None,
-                      1, weight_by)
         with _open_graph(_settings(store=store).store) as graph:
             result = graph.timeline(actor=actor, source=source, target=target, by=by, flt=flt)  # type: ignore[arg-type]
         if as_json:

@@ -120,6 +120,22 @@ class ActorPath(BaseModel):
     """Product of the hops' signs: +1 the ends are aligned, -1 opposed ("the enemy of my enemy")."""
 
 
+class PathPage(Page[ActorPath]):
+    """One page of the paths between two actors (``GET /paths``), in the order length, then actor ids.
+
+    Paths are counted, not only listed: ``total`` is the number of paths of the wanted sign
+    among the paths the search enumerates, which are at most ``total_cap`` (the first by
+    length, then actor ids, before the sign filter). ``total_capped`` says the search
+    stopped at that cap: more paths exist, ``total`` is a lower bound and ``offset`` cannot
+    page beyond them.
+    """
+
+    total_capped: bool = False
+    """Whether the search stopped after ``total_cap`` paths (``total`` is then a lower bound)."""
+    total_cap: int = 0
+    """Paths the search enumerates at most, before the sign filter."""
+
+
 class NetworkEdge(BaseModel):
     """A directed edge of a network answer."""
 

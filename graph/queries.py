@@ -18,7 +18,6 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
-from itertools import islice
 from typing import Any, Literal
 
 import networkx as nx
@@ -26,7 +25,17 @@ import networkx as nx
 from graph.actors import actor_summary, resolve_actor
 from graph.errors import InvalidQuery, RelationNotFound
 from graph.filters import RelationFilter, filtered_graph, relation_stats
-from graph.models import ActorPath, ActorSummary, EgoNetwork, Evidence, Neighbour, NetworkEdge, PathHop, RelationPair
+from graph.models import (
+    ActorPath,
+    ActorSummary,
+    EgoNetwork,
+    Evidence,
+    Neighbour,
+    NetworkEdge,
+    PathHop,
+    PathPage,
+    RelationPair,
+)
 from graph.projection import Mention
 from graph.signed import pair_mentions, polarity_of, relation_id, signed_graph
 from graph.view_cache import derived, undirected_neighbours
@@ -47,9 +56,10 @@ MAX_HOPS = 8
 MAX_SIMPLE_HOPS = 5
 """Largest ``max_hops`` when listing all simple paths (their number grows fast)."""
 MAX_PATHS = 100
-"""Largest number of paths a path query returns."""
-_ENUMERATION_CAP = 20_000
-"""Paths enumerated at most before sorting and cutting to ``limit``."""
+"""Largest number of paths a path query returns (its ``limit``)."""
+PATH_SEARCH_CAP = 20_000
+"""Paths a path query enumerates at most (by length, then actor ids, before the sign filter):
+its ``total`` counts the paths of the wanted sign among them, and ``offset`` pages within them."""
 
 
 @cache
@@ -387,14 +397,15 @@ def _check_count(value: object, least: int, most: int, name: str) -> None:
         raise InvalidQuery(f"{name} must be between {least} and {most}, got {value!r}")
 
 
-def check_path_options(*, max_hops: int = 4, limit: int = 10, mode: PathMode = "shortest",
+def check_path_options(*, max_hops: int = 4, limit: int = 10, offset: int = 0, mode: PathMode = "shortest",
                        signed: SignWanted = "any", evidence_limit: int = EVIDENCE_PER_HOP) -> None:
     """Check the options of :func:`paths`.
 
     Raises
     ------
     InvalidQuery
-        For ``max_hops``, ``limit``, ``mode``, ``signed`` or ``evidence_limit`` out of range.
+        For ``max_hops``, ``limit``, ``offset``, ``mode``, ``signed`` or ``evidence_limit``
+        out of range.
     """
     if mode not in ("shortest", "all"):
         raise InvalidQuery(f"mode must be shortest or all, not {mode!r}")
@@ -402,6 +413,8 @@ def check_path_options(*, max_hops: int = 4, limit: int = 10, mode: PathMode = "
         raise InvalidQuery(f"signed must be any, positive or negative, not {signed!r}")
     _check_hops(max_hops, MAX_HOPS if mode == "shortest" else MAX_SIMPLE_HOPS)
     _check_count(limit, 1, MAX_PATHS, "limit")
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise InvalidQuery(f"offset must be an integer of 0 or more, got {offset!r}")
     _check_count(evidence_limit, 0, MAX_EVIDENCE_PER_HOP, "evidence_limit")
 
 
@@ -435,6 +448,74 @@ def _path(H: nx.DiGraph, S: nx.Graph, nodes: Sequence[str], expand: Expand | Non
     return ActorPath(hops=hops, length=len(hops), sign=sign)
 
 
+def empty_path_page(*, limit: int = 10, offset: int = 0) -> PathPage:
+    """The answer of a path query that finds no path."""
+    return PathPage(items=[], total=0, limit=limit, offset=offset, total_cap=PATH_SEARCH_CAP)
+
+
+def _route_sign(S: nx.Graph, route: Sequence[str]) -> int:
+    sign = 1
+    for a, b in zip(route, route[1:]):
+        sign *= S.edges[a, b]["sign"]
+    return sign
+
+
+def _page_routes(S: nx.Graph, routes: Iterator[list[str]], wanted: int | None, *, limit: int, offset: int,
+                 count: bool) -> tuple[list[list[str]], int, bool]:
+    """The routes of the wanted sign numbered ``offset`` .. ``offset + limit - 1`` among the first
+    :data:`PATH_SEARCH_CAP` routes, the number of routes of that sign among them (with ``count``;
+    otherwise the walk stops once the page is full and the number is meaningless) and whether
+    there were more routes than the cap."""
+    chosen: list[list[str]] = []
+    matched = 0
+    for seen, route in enumerate(routes):
+        if seen == PATH_SEARCH_CAP:
+            return chosen, matched, True
+        if wanted is not None and _route_sign(S, route) != wanted:
+            continue
+        if offset <= matched < offset + limit:
+            chosen.append(route)
+        matched += 1
+        if not count and len(chosen) == limit:
+            break
+    return chosen, matched, False
+
+
+def level_path_counts(S: nx.Graph, levels: Sequence[set[str]]) -> tuple[int, int]:
+    """How many shortest paths run through ``levels`` (see :func:`shortest_path_levels`), by sign.
+
+    Counted level by level, without listing the paths: a path's sign is the product of its
+    edges' ``sign``. Returns ``(positive, negative)``.
+
+    Examples
+    --------
+    >>> S = nx.Graph()
+    >>> S.add_edges_from([("A", "B"), ("B", "D"), ("A", "C")], sign=1)
+    >>> S.add_edge("C", "D", sign=-1)
+    >>> level_path_counts(S, [{"A"}, {"B", "C"}, {"D"}])
+    (1, 1)
+    """
+    adj = S._adj
+    counts: dict[str, tuple[int, int]] = {node: (1, 0) for node in levels[0]}
+    for level in levels[1:]:
+        ahead: dict[str, tuple[int, int]] = {}
+        for node in level:
+            near = adj[node]
+            behind = [b for b in near if b in counts] if len(near) < len(counts) else [b for b in counts if b in near]
+            positive = negative = 0
+            for before in behind:
+                p, n = counts[before]
+                if near[before]["sign"] > 0:
+                    positive, negative = positive + p, negative + n
+                else:
+                    positive, negative = positive + n, negative + p
+            ahead[node] = (positive, negative)
+        counts = ahead
+    positive = sum(p for p, _ in counts.values())
+    negative = sum(n for _, n in counts.values())
+    return positive, negative
+
+
 def paths(
     G: nx.DiGraph,
     source: str,
@@ -442,14 +523,15 @@ def paths(
     *,
     max_hops: int = 4,
     limit: int = 10,
+    offset: int = 0,
     mode: PathMode = "shortest",
     signed: SignWanted = "any",
     flt: RelationFilter | None = None,
     view: nx.DiGraph | None = None,
     expand: Expand | None = None,
     evidence_limit: int = EVIDENCE_PER_HOP,
-) -> list[ActorPath]:
-    """Paths between two actors over supported relations, each hop with its relation and sign.
+) -> PathPage:
+    """Paths between two actors over supported relations, each hop with its relation and sign, a page at a time.
 
     Reachability ignores direction ("how is A connected to B"), but each hop reports the
     relation as recorded (``source`` acts on ``target``): the heaviest type of the pair's
@@ -458,7 +540,8 @@ def paths(
 
     Shortest paths are found by a breadth-first search from both ends that stops where
     the two meet, so a query between two well-connected actors touches their
-    neighbourhoods, not the whole network.
+    neighbourhoods, not the whole network; they are counted level by level without
+    listing them.
 
     Parameters
     ----------
@@ -466,6 +549,8 @@ def paths(
         Longest path considered: 1..8 for ``mode="shortest"``, 1..5 for ``"all"``.
     limit
         At most this many paths (1..100), ordered by length, then actor ids.
+    offset
+        Paths of that order to skip (0 or more).
     mode
         ``"shortest"``: every shortest path (if within ``max_hops``); ``"all"``: every
         simple path of at most ``max_hops`` hops.
@@ -475,57 +560,71 @@ def paths(
         With ``expand``: at most this many records (0..100) of each hop are expanded, the
         first in (document, index) order; each hop's ``evidence_count`` counts them all.
 
+    Returns
+    -------
+    PathPage
+        ``items``: the page; ``total``: the paths of the wanted sign among the first
+        :data:`PATH_SEARCH_CAP` paths in that order (all of them when ``total_capped`` is
+        False; a lower bound when it is True, and ``offset`` pages only within them).
+
     Raises
     ------
     ActorNotFound
         When either actor is unknown (the error names it).
     InvalidQuery
-        For ``max_hops``, ``limit``, ``mode``, ``signed`` or ``evidence_limit`` out of
-        range, or the same actor twice.
+        For ``max_hops``, ``limit``, ``offset``, ``mode``, ``signed`` or ``evidence_limit``
+        out of range, or the same actor twice.
 
     Examples
     --------
     >>> from graph.examples import example_graph
     >>> G = example_graph()
-    >>> [[(h.source.id, h.relation, h.target.id) for h in p.hops] for p in paths(G, "SYR", "RUS")]
+    >>> [[(h.source.id, h.relation, h.target.id) for h in p.hops] for p in paths(G, "SYR", "RUS").items]
     [[('RUS', 'supports', 'SYR')]]
-    >>> [(p.length, p.sign) for p in paths(G, "SYR", "RUS", mode="all", max_hops=2)]
-    [(1, 1), (2, -1)]
+    >>> page = paths(G, "SYR", "RUS", mode="all", max_hops=2)
+    >>> [(p.length, p.sign) for p in page.items], page.total, page.total_capped
+    ([(1, 1), (2, -1)], 2, False)
+    >>> [p.length for p in paths(G, "SYR", "RUS", mode="all", max_hops=2, offset=1).items]
+    [2]
     """
-    check_path_options(max_hops=max_hops, limit=limit, mode=mode, signed=signed, evidence_limit=evidence_limit)
+    check_path_options(max_hops=max_hops, limit=limit, offset=offset, mode=mode, signed=signed,
+                       evidence_limit=evidence_limit)
     start = resolve_actor(G, source)
     goal = resolve_actor(G, target)
     if start == goal:
         raise InvalidQuery(f"source and target are the same actor: {start!r}")
+    none = empty_path_page(limit=limit, offset=offset)
     H = _view(G, flt, view)
     if start not in H or goal not in H:
-        return []
+        return none
     S = signed_graph(H, _weight_by(flt))
     if start not in S or goal not in S:
-        return []
+        return none
     wanted = {"any": None, "positive": 1, "negative": -1}[signed]
     routes: Iterator[list[str]]
+    exact: int | None = None  # the total, when counted without listing the paths
     if mode == "shortest":
         levels = shortest_path_levels(S, start, goal, max_hops=max_hops)
         if levels is None:
-            return []
+            return none
+        positive, negative = level_path_counts(S, levels)
+        if positive + negative <= PATH_SEARCH_CAP:
+            exact = {None: positive + negative, 1: positive, -1: negative}[wanted]
         routes = _level_routes(S, levels)
     else:
         distance = nx.single_source_shortest_path_length(S, goal, cutoff=max_hops)
         if start not in distance:
-            return []
+            return none
         routes = _routes(S, start, goal, range(distance[start], max_hops + 1), distance)
-    out: list[ActorPath] = []
-    for route in islice(routes, _ENUMERATION_CAP):
-        sign = 1
-        for a, b in zip(route, route[1:]):
-            sign *= S.edges[a, b]["sign"]
-        if wanted is not None and sign != wanted:
-            continue
-        out.append(_path(H, S, route, expand, evidence_limit))
-        if len(out) >= limit:
-            break
-    return out
+    if exact is not None and offset >= exact:
+        chosen: list[list[str]] = []
+        total, capped = exact, False
+    else:
+        chosen, total, capped = _page_routes(S, routes, wanted, limit=limit, offset=offset, count=exact is None)
+        if exact is not None:
+            total = exact
+    return PathPage(items=[_path(H, S, route, expand, evidence_limit) for route in chosen], total=total,
+                    limit=limit, offset=offset, total_capped=capped, total_cap=PATH_SEARCH_CAP)
 
 
 def shortest_path_levels(S: nx.Graph, start: str, goal: str, *, max_hops: int) -> list[set[str]] | None:
@@ -637,7 +736,7 @@ def shortest_paths(
     >>> [[h.relation for h in p.hops] for p in shortest_paths(example_graph(), "TUR", "SYR", max_hops=1)]
     [['attacks']]
     """
-    return paths(G, source, target, max_hops=max_hops, limit=limit, flt=flt)
+    return paths(G, source, target, max_hops=max_hops, limit=limit, flt=flt).items
 
 
 # ---------------------------------------------------------------------- ego network
@@ -774,15 +873,19 @@ __all__ = [
     "MAX_EGO_NODE_LIMIT",
     "MAX_EVIDENCE_PER_HOP",
     "MAX_HOPS",
+    "MAX_PATHS",
     "MAX_SIMPLE_HOPS",
+    "PATH_SEARCH_CAP",
     "allies",
     "check_ego_options",
     "check_path_options",
     "check_related",
     "dominant_relation",
     "ego_network",
+    "empty_path_page",
     "known_relation_types",
     "ego_members",
+    "level_path_counts",
     "neighbour",
     "neighbour_rows",
     "network_edges",

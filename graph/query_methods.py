@@ -24,7 +24,6 @@ from graph.evidence import RelationNode, RelationNodeCache
 from graph.filters import FilteredViews, RelationFilter
 from graph.iris import relation_iri
 from graph.models import (
-    ActorPath,
     Balance,
     Centrality,
     Communities,
@@ -33,6 +32,7 @@ from graph.models import (
     Evidence,
     Neighbour,
     Page,
+    PathPage,
     RelationPair,
     Timeline,
 )
@@ -225,12 +225,14 @@ class QueryMethods:
 
     def paths(
         self, source: str, target: str, *, max_hops: int = 4, mode: queries.PathMode = "shortest",
-        signed: queries.SignWanted = "any", limit: int = 10, flt: RelationFilter | None = None,
+        signed: queries.SignWanted = "any", limit: int = 10, offset: int = 0, flt: RelationFilter | None = None,
         evidence: bool = False, evidence_limit: int = queries.EVIDENCE_PER_HOP,
-    ) -> list[ActorPath]:
-        """Paths between two actors (see :func:`graph.queries.paths`); hops carry evidence when asked
-        (at most ``evidence_limit`` records each; ``evidence_count`` counts them all)."""
-        queries.check_path_options(max_hops=max_hops, limit=limit, mode=mode, signed=signed,
+    ) -> PathPage:
+        """One page of the paths between two actors (see :func:`graph.queries.paths`: ``total`` counts
+        the paths of the wanted sign among the first ``PATH_SEARCH_CAP`` found, ``total_capped`` says
+        whether there were more); hops carry evidence when asked (at most ``evidence_limit`` records
+        each; ``evidence_count`` counts them all). Raises ``ActorNotFound``, ``InvalidQuery``."""
+        queries.check_path_options(max_hops=max_hops, limit=limit, offset=offset, mode=mode, signed=signed,
                                    evidence_limit=evidence_limit)
         with self._lock:
             G = self._projection.graph
@@ -239,11 +241,11 @@ class QueryMethods:
             raise InvalidQuery(f"source and target are the same actor: {start!r}")
         expand = self._expand(evidence)
 
-        def run(view: nx.DiGraph) -> list[ActorPath]:
+        def run(view: nx.DiGraph) -> PathPage:
             if start not in view or goal not in view:
-                return []
+                return queries.empty_path_page(limit=limit, offset=offset)
             return queries.paths(view, start, goal, max_hops=max_hops, mode=mode, signed=signed, limit=limit,
-                                 flt=flt, view=view, expand=expand, evidence_limit=evidence_limit)
+                                 offset=offset, flt=flt, view=view, expand=expand, evidence_limit=evidence_limit)
 
         return self._read(flt, run, reads_store=evidence)
 

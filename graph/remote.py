@@ -32,10 +32,9 @@ from rdflib import Dataset, URIRef
 from rdflib.plugins.stores.sparqlconnector import SPARQLConnectorException
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import ResultException
-from rdflib.term import Node
 
 from graph.errors import StoreError
-from graph.store import REMOTE_SCHEMES, GraphStore, Triple, _to_ox_term, ntriples_term
+from graph.store import REMOTE_SCHEMES, GraphStore, Triple, _to_ox_term, lexical_rows, ntriples_term
 
 _ERRORS = (URLError, OSError, ValueError, HTTPException, SPARQLConnectorException, ResultException)
 
@@ -70,10 +69,6 @@ def endpoints(spec: str) -> tuple[str, str]:
     if not update:
         update = url[: -len("/query")] + "/update" if parts.path.endswith("/query") else url
     return url, update
-
-
-def _lexical(term: Node | None) -> str | None:
-    return None if term is None else str(term)
 
 
 class RemoteStore(GraphStore):
@@ -123,8 +118,7 @@ class RemoteStore(GraphStore):
         """
         try:
             result = self.sparql.query(query)
-            names = list(result.vars or [])
-            rows = [tuple(_lexical(row[name]) for name in names) for row in result]  # type: ignore[index]
+            rows = list(lexical_rows(result, len(result.vars or [])))  # type: ignore[arg-type]
         except _ERRORS as exc:
             raise self._failed("query", exc) from exc
         yield from rows

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -120,6 +120,44 @@ def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
         if term.datatype.value == _XSD_STRING:
             return Literal(term.value)  # RDF 1.1 simple literal: rdflib spells it without a datatype
         return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise StoreError(f"cannot read RDF term {term!r}")
+
+
+def lexical_rows(rows: Iterable[Sequence[object]], width: int) -> Iterator[tuple[str | None, ...]]:
+    """The rows of a SPARQL SELECT result as the lexical values of their first ``width`` terms,
+    in query order; None where a variable is unbound.
+
+    The one reading of SELECT rows both backends' ``select`` use: ``rows`` are pyoxigraph
+    ``QuerySolution`` s (embedded stores) or rdflib ``ResultRow`` s (:mod:`graph.remote`), both
+    indexed by position. An IRI gives the IRI, a literal its lexical form (without language or
+    datatype), a blank node its label.
+
+    Raises
+    ------
+    StoreError
+        For a value that is not an IRI, a literal or a blank node.
+
+    Examples
+    --------
+    >>> list(lexical_rows([(ox.NamedNode("https://example.org/a"), None, ox.Literal("3", language="en"))], 3))
+    [('https://example.org/a', None, '3')]
+    >>> list(lexical_rows([(URIRef("https://example.org/a"), None, Literal(3), BNode("b0"))], 4))
+    [('https://example.org/a', None, '3', 'b0')]
+    """
+    columns = range(width)
+    for row in rows:  # pyoxigraph terms inline: this reads every row of the projection when a store opens
+        yield tuple([None if (term := row[i]) is None else term.value if type(term) in _OX_TERMS  # type: ignore[attr-defined]
+                     else _lexical(term) for i in columns])
+
+
+_OX_TERMS = frozenset({ox.NamedNode, ox.BlankNode, ox.Literal})
+
+
+def _lexical(term: object) -> str:
+    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
+        return term.value  # str() would give the N-Triples spelling
+    if isinstance(term, (URIRef, BNode, Literal)):
+        return str(term)  # rdflib's str() is the lexical form
     raise StoreError(f"cannot read RDF term {term!r}")
 
 
@@ -312,9 +350,7 @@ class EmbeddedStore(GraphStore):
         """
         try:
             solutions = self.inner.query(query)
-            width = len(solutions.variables)
-            for row in solutions:
-                yield tuple(None if (term := row[i]) is None else term.value for i in range(width))
+            yield from lexical_rows(solutions, len(solutions.variables))
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot query store {self.spec!r}: {exc}") from exc
 

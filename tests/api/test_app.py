@@ -112,7 +112,7 @@ def test_opponents_allies_and_paths(loaded_client: TestClient) -> None:
     assert "USA" in {n["actor"]["id"] for n in allies}
     assert "RUS" not in {n["actor"]["id"] for n in allies}
 
-    paths = client.get("/paths", params={"source": "USA", "target": "RUS", "max_hops": 3}).json()
+    paths = client.get("/paths", params={"source": "USA", "target": "RUS", "max_hops": 3}).json()["items"]
     assert paths, "USA -> UKR -> RUS should connect"
     hops = paths[0]["hops"]
     assert hops[0]["source"]["id"] == "USA" and hops[-1]["target"]["id"] == "RUS"

@@ -120,7 +120,7 @@ def test_actors_by_any_name_forgiving_misspellings(demo: TestClient, name: str, 
 def test_signed_path_with_evidence_on_each_hop(demo: TestClient) -> None:
     # Saudi Arabia and the United States both oppose Iran: the enemy of my enemy
     paths = ok(demo.get("/paths", params={"source": "Saudi Arabia", "target": "United States", "mode": "all",
-                                          "max_hops": 2, "signed": "positive"}))
+                                          "max_hops": 2, "signed": "positive"}))["items"]
     routes = {tuple(h["relation_id"] for h in p["hops"]): p for p in paths}
     via_iran = routes[("SAU:accuses:IRN", "USA:sanctions:IRN")]
     assert via_iran["sign"] == 1 and via_iran["length"] == 2
@@ -131,7 +131,7 @@ def test_signed_path_with_evidence_on_each_hop(demo: TestClient) -> None:
             assert ev["sentence"] and ev["end"] > ev["start"] and ev["doc"].startswith("demo-") and ev["date"]
     assert via_iran["hops"][0]["evidence"][0]["doc"] == "demo-007"
     negative = ok(demo.get("/paths", params={"source": "SAU", "target": "USA", "mode": "all", "max_hops": 2,
-                                             "signed": "negative"}))
+                                             "signed": "negative"}))["items"]
     assert all(p["sign"] == -1 for p in negative)
     assert not {tuple(h["relation_id"] for h in p["hops"]) for p in negative} & set(routes)
 
@@ -215,6 +215,47 @@ def test_lists_paginate_in_a_stable_order(demo: TestClient) -> None:
              for o in range(0, whole["total"], 3)]
     assert [p["id"] for page in pages for p in page["items"]] == [p["id"] for p in whole["items"]]
     assert all(page["total"] == whole["total"] for page in pages)
+
+
+def test_paths_page_like_the_other_lists(demo: TestClient) -> None:
+    query = {"source": "Saudi Arabia", "target": "USA", "mode": "all", "max_hops": 4, "evidence": "false"}
+    whole = ok(demo.get("/paths", params={**query, "limit": 100}))
+    relations = ok(demo.get("/relations", params={"limit": 1}))
+    assert set(relations) <= set(whole)  # the envelope of every list: items, total, limit, offset
+    assert set(whole) - set(relations) == {"total_capped", "total_cap"}
+    assert (whole["limit"], whole["offset"], whole["total_capped"], whole["total_cap"]) == (100, 0, False, 20_000)
+    assert whole["total"] == len(whole["items"]) >= 3, whole["total"]
+    routes = [[h["relation_id"] for h in p["hops"]] for p in whole["items"]]
+    pages = [ok(demo.get("/paths", params={**query, "limit": 2, "offset": o})) for o in range(0, whole["total"], 2)]
+    assert [[h["relation_id"] for h in p["hops"]] for page in pages for p in page["items"]] == routes
+    assert all(page["total"] == whole["total"] and len(page["items"]) <= 2 for page in pages)
+    past = ok(demo.get("/paths", params={**query, "offset": whole["total"]}))
+    assert (past["items"], past["total"], past["offset"]) == ([], whole["total"], whole["total"])
+    # total counts the paths of the asked sign, not the page
+    positive = ok(demo.get("/paths", params={**query, "signed": "positive", "limit": 1}))
+    assert len(positive["items"]) == 1
+    assert positive["total"] == sum(p["sign"] == 1 for p in whole["items"])
+    negative = ok(demo.get("/paths", params={**query, "signed": "negative"}))
+    assert negative["total"] == sum(p["sign"] == -1 for p in whole["items"])
+    # shortest paths are counted too (Turkey and Iran: two of 3 hops)
+    shortest = ok(demo.get("/paths", params={"source": "Turkey", "target": "Iran", "limit": 1}))
+    assert (len(shortest["items"]), shortest["total"], shortest["total_capped"]) == (1, 2, False)
+    assert shortest["items"][0]["length"] == 3
+    second = ok(demo.get("/paths", params={"source": "Turkey", "target": "Iran", "limit": 1, "offset": 1}))
+    assert second["items"] and second["items"] != shortest["items"]
+
+
+def test_bad_path_offset_is_the_422_of_every_list(demo: TestClient) -> None:
+    for offset in ("-1", "x", "1.5"):
+        answers = [demo.get(path, params={**params, "offset": offset}) for path, params in (
+            ("/paths", {"source": "SAU", "target": "USA"}), ("/relations", {}), ("/actors/Iran/opponents", {}))]
+        bodies = [a.json() for a in answers]
+        assert [a.status_code for a in answers] == [422, 422, 422], bodies
+        assert bodies[0] == bodies[1] == bodies[2], bodies  # same code, same message
+        assert bodies[0]["error"]["code"] == "validation_error" and "offset" in bodies[0]["error"]["message"]
+    schema = ok(demo.get("/openapi.json"))["paths"]
+    params = {name: {p["name"]: p for p in schema[name]["get"]["parameters"]} for name in ("/paths", "/relations")}
+    assert params["/paths"]["offset"] == params["/relations"]["offset"]
 
 
 def test_bad_filters_are_422_with_a_message(demo: TestClient) -> None:

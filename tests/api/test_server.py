@@ -112,3 +112,25 @@ def test_concurrent_writers_and_readers(server: str) -> None:
         listed = {d["id"] for d in http.get("/documents", params={"limit": 1000}).json()["items"]}
         assert listed == set(ids)
         assert http.get("/stats").json()["documents"] == len(ids)
+
+
+def test_paths_page_over_a_socket(server: str) -> None:
+    """/paths answers the list envelope (items, total, limit, offset) and pages with offset; a bad
+    offset is the standard 422 error, as on /relations."""
+    auth = {"Authorization": "Bearer t0ken"}
+    with httpx.Client(base_url=server, timeout=120) as http:
+        for document in CORPUS:
+            assert http.post("/documents", json=document, headers=auth).status_code == 201
+        query = {"source": "USA", "target": "Russia", "mode": "all", "max_hops": 3}
+        whole = http.get("/paths", params=query).json()
+        assert (whole["total"], whole["limit"], whole["offset"], whole["total_capped"]) == (1, 10, 0, False)
+        [only] = whole["items"]
+        assert [{h["source"]["id"], h["target"]["id"]} for h in only["hops"]] == [{"USA", "UKR"}, {"UKR", "RUS"}]
+        assert [h["sign"] for h in only["hops"]] == [1, -1] and only["sign"] == -1
+        past = http.get("/paths", params={**query, "offset": 1}).json()
+        assert (past["items"], past["total"], past["offset"]) == ([], 1, 1)
+        for bad in ("-1", "many"):
+            refused = http.get("/paths", params={**query, "offset": bad})
+            assert refused.status_code == 422
+            assert refused.json() == http.get("/relations", params={"offset": bad}).json()
+            assert refused.json()["error"]["code"] == "validation_error"

@@ -45,15 +45,15 @@ def test_balance_counts_triads_by_the_sign_product(triangle: KnowledgeGraph) -> 
 
 
 def test_signed_paths_multiply_hop_signs(triangle: KnowledgeGraph) -> None:
-    paths = triangle.paths("TUR", "USA", mode="all", max_hops=2)
+    paths = triangle.paths("TUR", "USA", mode="all", max_hops=2).items
     by_route = {tuple(h.relation_id for h in p.hops): p for p in paths}
     direct = by_route[("USA:cooperates_with:TUR",)]
     assert direct.sign == 1 and direct.hops[0].source.id == "USA"  # as recorded
     enemy = by_route[("TUR:accuses:IRN", "USA:sanctions:IRN")]
     assert enemy.sign == 1 and [h.sign for h in enemy.hops] == [-1, -1]
     assert [p.length for p in paths] == sorted(p.length for p in paths)
-    assert triangle.paths("TUR", "USA", mode="all", max_hops=2, signed="negative") == []
-    negative = triangle.paths("USA", "RUS", mode="all", max_hops=3, signed="negative", evidence=True)
+    assert triangle.paths("TUR", "USA", mode="all", max_hops=2, signed="negative").items == []
+    negative = triangle.paths("USA", "RUS", mode="all", max_hops=3, signed="negative", evidence=True).items
     assert negative and all(p.sign == -1 for p in negative)
     for p in negative:
         assert all(h.evidence and h.evidence[0].sentence for h in p.hops)

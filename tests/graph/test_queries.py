@@ -36,7 +36,7 @@ def test_negated_and_intended_records_give_no_weight(kg: KnowledgeGraph) -> None
                     extractor_version="v")
     assert kg.opponents("USA").items == []
     assert kg.relation_pairs(type="attacks").total == 0
-    assert kg.paths("USA", "IRN") == []
+    assert kg.paths("USA", "IRN").items == []
     kg.add_document(doc("m"), [rec("m", "USA", "attacks", "IRN")], extractor_version="v")
     [only] = kg.opponents("IRN").items
     # weight and evidence count only the records that pass (not negated; asserted or reported)
@@ -86,7 +86,7 @@ def test_unknown_relation_type_lists_the_known_ones(loaded: KnowledgeGraph) -> N
 
 
 def test_paths_report_relation_and_direction_per_hop(loaded: KnowledgeGraph) -> None:
-    [path] = loaded.paths("islamic-state", "SYR")
+    [path] = loaded.paths("islamic-state", "SYR").items
     assert path.length == 2
     hops = [(h.source.id, h.relation, h.target.id, h.polarity) for h in path.hops]
     # two routes of length 2 exist? only through RUS (TUR–SYR has no supported edge)
@@ -94,22 +94,22 @@ def test_paths_report_relation_and_direction_per_hop(loaded: KnowledgeGraph) -> 
 
 
 def test_paths_all_shortest_in_stable_order(loaded: KnowledgeGraph) -> None:
-    assert loaded.paths("islamic-state", "USA", max_hops=8) == []  # only unsupported edges reach USA
+    assert loaded.paths("islamic-state", "USA", max_hops=8).items == []  # only unsupported edges reach USA
     loaded.add_document(doc("p"), [rec("p", "TUR", "supports", "USA"), rec("p", "USA", "consults_with", "RUS")],
                         extractor_version="v")
-    paths = loaded.paths("islamic-state", "USA", max_hops=4)
+    paths = loaded.paths("islamic-state", "USA", max_hops=4).items
     routes = [[(h.source.id, h.relation, h.target.id) for h in p.hops] for p in paths]
     assert routes == [
         [("RUS", "attacks", "islamic-state"), ("USA", "consults_with", "RUS")],  # as recorded
         [("TUR", "attacks", "islamic-state"), ("TUR", "supports", "USA")],
     ]
     assert {p.length for p in paths} == {2}
-    assert paths == loaded.paths("Islamic State", "united states", max_hops=2)
+    assert paths == loaded.paths("Islamic State", "united states", max_hops=2).items
 
 
 def test_max_hops_bounds_the_search(loaded: KnowledgeGraph) -> None:
-    assert loaded.paths("islamic-state", "SYR", max_hops=1) == []
-    assert len(loaded.paths("islamic-state", "SYR", max_hops=2)) == 1
+    assert loaded.paths("islamic-state", "SYR", max_hops=1).items == []
+    assert len(loaded.paths("islamic-state", "SYR", max_hops=2).items) == 1
     for absurd in (0, -1, MAX_HOPS + 1, 10_000):
         with pytest.raises(InvalidQuery, match="max_hops"):
             loaded.paths("TUR", "SYR", max_hops=absurd)

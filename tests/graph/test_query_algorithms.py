@@ -20,7 +20,7 @@ from graph.actor_names import FUZZY_CUTOFF, best_similarity
 from graph.actors import _all_names, _closest
 from graph.filters import filtered_graph
 from graph.projection import Projection
-from graph.queries import ego_network, opponents, paths, shortest_path_levels
+from graph.queries import PATH_SEARCH_CAP, ego_network, level_path_counts, opponents, paths, shortest_path_levels
 from graph.signed import signed_graph
 from ontology import relation_types
 from tests.graph.builders import doc, load, rec
@@ -78,19 +78,75 @@ def test_shortest_paths_equal_every_shortest_path_in_order(seed: int) -> None:
         max_hops = rng.randint(1, 5)
         signed = rng.choice(["any", "positive", "negative"])
         limit = rng.choice([1, 3, 100])
-        found = [_route(p, a) for p in paths(G, a, b, max_hops=max_hops, limit=limit, signed=signed)]
+        offset = rng.choice([0, 0, 1, 2])
+        page = paths(G, a, b, max_hops=max_hops, limit=limit, offset=offset, signed=signed)
+        found = [_route(p, a) for p in page.items]
         try:
             every = sorted(nx.all_shortest_paths(S, a, b))
         except nx.NetworkXNoPath:
             every = []
         every = [r for r in every if len(r) - 1 <= max_hops]
         wanted = {"any": None, "positive": 1, "negative": -1}[signed]
-        expected = [r for r in every if wanted is None or _sign(S, r) == wanted][:limit]
-        assert found == expected, (a, b, max_hops, signed)
-        for r, p in zip(found, paths(G, a, b, max_hops=max_hops, limit=limit, signed=signed)):
+        matching = [r for r in every if wanted is None or _sign(S, r) == wanted]
+        expected = matching[offset:offset + limit]
+        assert found == expected, (a, b, max_hops, signed, offset)
+        assert (page.total, page.total_capped, page.limit, page.offset) == (len(matching), False, limit, offset)
+        for r, p in zip(found, page.items):
             assert p.sign == _sign(S, r) and p.length == len(r) - 1
         checked += bool(expected)
     assert checked > 5  # the random graphs do connect actors
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_shortest_paths_are_counted_by_sign_without_listing_them(seed: int) -> None:
+    S = signed_graph(filtered_graph(random_projection(seed).graph))
+    rng = random.Random(seed)
+    for _ in range(30):
+        a, b = rng.sample(sorted(S), 2)
+        levels = shortest_path_levels(S, a, b, max_hops=6)
+        if levels is None:
+            continue
+        every = list(nx.all_shortest_paths(S, a, b))
+        signs = [_sign(S, r) for r in every]
+        assert level_path_counts(S, levels) == (signs.count(1), signs.count(-1))
+
+
+def _lattice(width: int) -> Projection:
+    """SRC, three layers of ``width`` actors each joined to every actor of the next, DST:
+    ``width ** 3`` shortest paths of 4 hops, every one of them cooperation."""
+    layers = [[0], *[[1 + layer * width + i for i in range(width)] for layer in range(3)], [1 + 3 * width]]
+    supports = next(t for t in TYPES if t.snake == "supports")
+    records = [RelationRecord(doc="lattice", sentence="s", start=0, end=1, subject=_actor(a), object=_actor(b),
+                              relation=supports.snake, plover=supports.plover, polarity=supports.polarity,  # type: ignore[arg-type]
+                              date=dt.date(2020, 1, 1), confidence=0.9)
+               for here, ahead in zip(layers, layers[1:]) for a in here for b in ahead]
+    projection = Projection()
+    projection.add_document("lattice", records)
+    return projection
+
+
+def test_path_totals_stop_at_the_search_cap() -> None:
+    G = _lattice(30).graph  # 27,000 paths of 4 hops between A00 and A91
+    assert 30 ** 3 > PATH_SEARCH_CAP
+    for mode in ("shortest", "all"):
+        page = paths(G, "A00", "A91", mode=mode, max_hops=4, limit=5)  # type: ignore[arg-type]
+        assert (page.total, page.total_capped, page.total_cap) == (PATH_SEARCH_CAP, True, PATH_SEARCH_CAP)
+        assert len(page.items) == 5
+        last = paths(G, "A00", "A91", mode=mode, max_hops=4, limit=5, offset=PATH_SEARCH_CAP - 2)  # type: ignore[arg-type]
+        assert len(last.items) == 2 and last.total_capped
+        assert paths(G, "A00", "A91", mode=mode, max_hops=4, offset=PATH_SEARCH_CAP).items == []  # type: ignore[arg-type]
+        none = paths(G, "A00", "A91", mode=mode, max_hops=4, signed="negative")  # type: ignore[arg-type]
+        assert (none.items, none.total, none.total_capped) == ([], 0, True)
+    small = paths(_lattice(10).graph, "A00", "A31", max_hops=4, limit=3, offset=998)  # 1,000 paths
+    assert (len(small.items), small.total, small.total_capped) == (2, 1000, False)
+
+
+def test_path_offset_must_not_be_negative() -> None:
+    G = random_projection(0).graph
+    a, b = sorted(signed_graph(filtered_graph(G)))[:2]
+    for wrong in (-1, True, 1.5):
+        with pytest.raises(InvalidQuery, match="offset"):
+            paths(G, a, b, offset=wrong)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -99,9 +155,15 @@ def test_all_simple_paths_mode_is_unchanged(seed: int) -> None:
     S = signed_graph(filtered_graph(G))
     nodes = sorted(S)
     for a, b in [(nodes[0], nodes[-1]), (nodes[1], nodes[2])]:
-        found = [_route(p, a) for p in paths(G, a, b, mode="all", max_hops=3, limit=100)]
+        page = paths(G, a, b, mode="all", max_hops=3, limit=100)
+        found = [_route(p, a) for p in page.items]
         every = sorted(nx.all_simple_paths(S, a, b, cutoff=3), key=lambda r: (len(r), r))
         assert found == every[:100]
+        assert page.total == len(every) and not page.total_capped
+        for offset, limit in ((1, 2), (3, 5), (len(every), 1)):
+            cut = paths(G, a, b, mode="all", max_hops=3, limit=limit, offset=offset)
+            assert [_route(p, a) for p in cut.items] == every[offset:offset + limit]
+            assert cut.total == len(every)
 
 
 def test_path_levels_hold_exactly_the_actors_on_shortest_paths() -> None:
@@ -123,12 +185,12 @@ def test_path_levels_hold_exactly_the_actors_on_shortest_paths() -> None:
 def test_path_hops_cut_their_evidence_and_count_it(kg: KnowledgeGraph) -> None:
     records = [rec("e", "TUR", "attacks", "SYR", start=10 * i) for i in range(7)]
     kg.add_document(doc("e"), records, extractor_version="v")
-    [path] = kg.paths("TUR", "SYR", evidence=True, evidence_limit=3)
+    [path] = kg.paths("TUR", "SYR", evidence=True, evidence_limit=3).items
     assert path.hops[0].evidence_count == 7
     assert [e.index for e in path.hops[0].evidence] == [0, 1, 2]
-    [full] = kg.paths("TUR", "SYR", evidence=True, evidence_limit=100)
+    [full] = kg.paths("TUR", "SYR", evidence=True, evidence_limit=100).items
     assert [e.index for e in full.hops[0].evidence] == list(range(7))
-    [bare] = kg.paths("TUR", "SYR")
+    [bare] = kg.paths("TUR", "SYR").items
     assert bare.hops[0].evidence == [] and bare.hops[0].evidence_count == 7
     for wrong in (-1, 101, True):
         with pytest.raises(InvalidQuery, match="evidence_limit"):
