@@ -49,16 +49,18 @@ refugees, not troops, not officials (foreign troops and officials are often some
 _VISITING = frozenset({"foreign", "visiting", "western", "international", "overseas", "allied", "outside"})
 """Words before a located sector noun that make it someone else's ("foreign officials in Kabul")."""
 _INFERRED_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP"})
+"""Sectors that "the ..." alone takes from the only state of its sentence ("the government")."""
 _PROTEST_NOUNS = frozenset({"protesters", "protestors", "demonstrators", "rioters"})
+"""Sector nouns that take the only state of their sentence without "the": protesters and an opposition
+are, in news, the state's own ("Kenyan police fired tear gas at protesters")."""
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 """Nouns that, after "the", refer back to the one state named before them."""
 _PAIR_NOUNS = {"leaders": "person", "presidents": "person", "men": "person", "ministers": "person",
                "countries": "state", "nations": "state", "states": "state", "neighbours": "state",
-               "neighbors": "state", "governments": "state", "capitals": "state", "powers": "state"}
-"""Nouns that, after "the two", refer back to the two persons or states named before them."""
-"""Sector nouns that take the only state of their sentence without "the": protesters and an opposition
-are, in news, the state's own ("Kenyan police fired tear gas at protesters")."""
-"""Sectors that "the ..." alone takes from the only state of its sentence ("the government")."""
+               "neighbors": "state", "governments": "state", "capitals": "state", "powers": "state",
+               "sides": "party", "parties": "party"}
+"""Nouns that, after "the two" or "both", refer back to the two persons, states or parties (a state, or
+any other actor) named before them."""
 _NAME_ENTITIES = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into"})
@@ -405,22 +407,23 @@ class ActorMentions:
         """ "the two leaders" / "the two countries" as the exactly two persons / states named before them, in
         their sentence or the one before (conservative coreference: with three to choose from, no one)."""
         found: list[_Mention] = []
-        previous: dict[str, dict[str, ActorInfo]] = {"person": {}, "state": {}}
+        previous: dict[str, dict[str, ActorInfo]] = {"person": {}, "state": {}, "party": {}}
         for sent in doc.sents:
-            named: dict[str, dict[str, ActorInfo]] = {"person": {}, "state": {}}
+            named: dict[str, dict[str, ActorInfo]] = {"person": {}, "state": {}, "party": {}}
             for token in sent:
                 kind = _PAIR_NOUNS.get(token.lower_)
-                if (kind is not None and token.i >= 2 and doc[token.i - 1].lower_ == "two"
-                        and doc[token.i - 2].lower_ == "the" and not used & {token.i - 2, token.i - 1, token.i}):
+                start = _pair_start(doc, token.i) if kind is not None else None
+                if start is not None and not used & set(range(start, token.i + 1)):
                     pair = named[kind] or previous[kind]
                     if len(pair) == 2:
                         members = list(pair.values())
                         label = " and ".join(m["label"] for m in members)
+                        types = {m["type"] for m in members}
                         info: ActorInfo = {"id": "+".join(m["id"] for m in members), "label": label,
-                                           "type": members[0]["type"], "country": None, "role": None,
-                                           "offices": [], "members": members, "pair": True}
-                        found.append(_Mention(token.i - 2, token.i + 1, [info]))
-                        used.update((token.i - 2, token.i - 1, token.i))
+                                           "type": types.pop() if len(types) == 1 else "Actor", "country": None,
+                                           "role": None, "offices": [], "members": members, "pair": True}
+                        found.append(_Mention(start, token.i + 1, [info]))
+                        used.update(range(start, token.i + 1))
                 for m in mentions:
                     if m.start == token.i:
                         _note_named(m.choices[0], named, self._state)
@@ -723,6 +726,23 @@ def _note_named(info: ActorInfo, named: dict[str, dict[str, ActorInfo]], state: 
     country = info.get("country")
     if country and info.get("role") in (None, "GOV") and "members" not in info:
         named["state"].setdefault(country, state(country))
+        named["party"].setdefault(country, state(country))
+    elif not country and info["type"] != "Person" and "members" not in info:
+        named["party"].setdefault(info["id"], info)  # an armed group, an international body
+    elif "members" not in info:
+        named["party"].setdefault(f"other:{info['id']}", info)  # a state's forces or rebels: a third party
+
+
+def _pair_start(doc: Doc, i: int) -> int | None:
+    """Where "the two <noun>" or "both <noun>" starts, when it ends at ``i`` ("both sides of the border"
+    is a place, not two actors)."""
+    if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+        return None
+    if i >= 2 and doc[i - 1].lower_ == "two" and doc[i - 2].lower_ == "the":
+        return i - 2
+    if i >= 1 and doc[i - 1].lower_ == "both":
+        return i - 1
+    return None
 
 
 def _led_group(doc: Doc, k: int) -> int | None:

@@ -436,7 +436,8 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
                                      if pool is objects and rtype.polarity == "cooperation" else (None, [], ""))
         reciprocal = (not rtype.symmetric and light is not None and light.pos_ == "VERB"
                       and light.lemma_.lower() in self._reciprocal)
-        if not objects and len(subjects) >= 2 and _each_other(trigger, prep):
+        if (not objects and (len(subjects) >= 2 or (len(subjects) == 1 and _names_a_pair(subjects[0].span)))
+                and _each_other(trigger, prep)):
             # "India and Pakistan accused each other": each does it to the other
             pool_subjects, reciprocal = True, not rtype.symmetric
             pool = subjects
@@ -450,7 +451,7 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         else:
             pairs = [(s, o) for s in subjects for o in objects]
         if reciprocal:
-            pairs += [(o, s) for s, o in pairs]  # "Cairo traded barbs with Riyadh": both ways
+            pairs += [(o, s) for s, o in pairs if s is not o]  # "Cairo traded barbs with Riyadh": both ways
         if not pairs:
             return []
         backed = [(b, o) for b in backers for o in pool]
@@ -508,9 +509,10 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         for subject, obj in pairs:
             if subject.span == obj.span and subject is not obj:
                 continue
-            # one mention of several actors pairs its own actors ("the two leaders agreed")
-            ref_pairs = (itertools.combinations(ref(subject.span), 2) if subject is obj
-                         else itertools.product(ref(subject.span), ref(obj.span)))
+            # one mention of several actors pairs its own actors ("the two leaders agreed"), both ways when
+            # each does it to the other ("both sides accused each other")
+            ref_pairs = ((itertools.permutations if reciprocal else itertools.combinations)(ref(subject.span), 2)
+                         if subject is obj else itertools.product(ref(subject.span), ref(obj.span)))
             for sref, oref in ref_pairs:
                 if entry.subjects and not actor_in(sref.type, sref.role, entry.subjects):
                     continue  # "thousands of Russians attended the funeral": no state's envoy
