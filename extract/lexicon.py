@@ -202,6 +202,17 @@ class BackingEventCues(BaseModel):
     relation: RelationName = "supports"
 
 
+class EconomicConflictCues(BaseModel):
+    """Modifiers that make a fight an economic one (``cues.yaml`` ``economic_conflicts``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    modifiers: list[str] = Field(default_factory=list)
+    """Words before a fighting noun that make it economic: "a **trade** war", "the **tariff** fight"."""
+    relation: RelationName = "sanctions"
+    """The relation each side then has with the other, instead of fighting."""
+
+
 class JourneyCues(BaseModel):
     """Who makes a visit by travelling, and where to (``cues.yaml`` ``journeys``)."""
 
@@ -297,6 +308,8 @@ class Cues(BaseModel):
     """Words of coming near to an event not yet reached: "inching **closer to** a deal with" (intended)."""
     approach_verbs: list[str] = Field(default_factory=list)
     """Light verbs of coming near to an event not yet reached: "**nearing** a deal with" (intended)."""
+    economic_conflicts: EconomicConflictCues = Field(default_factory=EconomicConflictCues)
+    """A trade war is sanctions each way, not fighting: "the U.S.-China trade war"."""
     undoing_verbs: dict[Literal["cooperation", "conflict"], list[str]] = Field(default_factory=dict)
     """Verbs that end the relation noun they govern as object, without negating what they govern
     otherwise: "settled its dispute with", "broke its treaty with" (the noun's relation is negated)."""

@@ -159,6 +159,8 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         self._harming = words(bonds.harming)
         self._approach = words(cues.approach_words)
         self._approach_verbs = words(cues.approach_verbs)
+        self._economic = words(cues.economic_conflicts.modifiers)
+        self._economic_relation = cues.economic_conflicts.relation
         self._told_of = words(cues.told_of)
         self._menace_verbs = frozenset(
             lemma for entry in self.lexicon.entries if self.lexicon.frames[entry.frame].actor_objects
@@ -450,6 +452,11 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
                 pairs = [(pool[0], pool[0])]  # "the two leaders agreed": one mention of two actors
         else:
             pairs = [(s, o) for s in subjects for o in objects]
+        economic = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod") and c.i < trigger.i
+                    and c.lemma_.lower() in self._economic] if frame.kind == "noun" else []
+        if economic and rtype.symmetric and rtype.polarity == "conflict":
+            # "the U.S.-China trade war", "a tariff fight with Beijing": economic measures each way, no fighting
+            rtype, reciprocal = relation_type(self._economic_relation), True
         if reciprocal:
             pairs += [(o, s) for s, o in pairs if s is not o]  # "Cairo traded barbs with Riyadh": both ways
         if not pairs:
@@ -504,6 +511,8 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         speakers = ref(context.speaker) if context.speaker is not None else []
         speaker = speakers[0] if len(speakers) == 1 else None
         trigger_text = self._trigger_text(nodes, light)
+        if economic and rtype.snake == self._economic_relation:
+            trigger_text = trigger_text.replace(trigger.text, f"{economic[0].text} {trigger.text}", 1)
 
         records: list[RelationRecord] = []
         for subject, obj in pairs:

@@ -53,6 +53,12 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
          {("JPN", "requests", "CHN", "asserted")}),
         ("China voiced the hope that the United States would lift its sanctions.",
          {("CHN", "requests", "USA", "asserted")}),
+        # a trade war is economic pressure each way, not fighting; a war without "trade" stays one
+        ("The U.S.-China trade war hurt farmers.",
+         {("USA", "sanctions", "CHN", "asserted"), ("CHN", "sanctions", "USA", "asserted")}),
+        ("The trade war between Washington and Beijing escalated.",
+         {("USA", "sanctions", "CHN", "asserted"), ("CHN", "sanctions", "USA", "asserted")}),
+        ("Russia's war against Ukraine entered its fourth year.", {("RUS", "fights_with", "UKR", "asserted")}),
         # an occasion marked or a meal shared together is a meeting
         ("Putin celebrated the New Year with Lukashenko in Minsk.",
          {("vladimir-putin", "consults_with", "alexander-lukashenko", "asserted")}),
@@ -183,3 +189,16 @@ def test_hope_voiced_about_another(matcher: RelationMatcher) -> None:
     # a past deed hoped for is no appeal: "... hope that China had withdrawn"
     past = tags[:6] + ["VBN", "."]
     assert triples(matcher, rows, past) == set()
+
+
+def test_trade_war_is_sanctions_each_way(matcher: RelationMatcher) -> None:
+    # "Chile and Peru waged a trade war" against "Chile and Peru waged a war"
+    def rows(*modifier: Row) -> list[Row]:
+        n = len(modifier)
+        return [("Chile", "Chile", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0), ("Peru", "Peru", "PROPN", "conj", 0),
+                ("waged", "wage", "VERB", "ROOT", 3), ("a", "a", "DET", "det", 5 + n),
+                *modifier, ("war", "war", "NOUN", "dobj", 3), (".", ".", "PUNCT", "punct", 3)]
+
+    assert triples(matcher, rows(("trade", "trade", "NOUN", "compound", 6))) == {
+        ("CHL", "sanctions", "PER", "asserted"), ("PER", "sanctions", "CHL", "asserted")}
+    assert triples(matcher, rows()) == {("CHL", "fights_with", "PER", "asserted")}
