@@ -242,6 +242,9 @@ def found(extractor: Extractor, text: str) -> set[Quad]:
          ("USA", "attacks", "islamic-state", False)),
         ("Russian-led talks with the Taliban ended in Moscow.", ("RUS", "consults_with", "taliban", False)),
         ("Georgia, which was invaded by Russia in 2008, seeks NATO membership.", ("RUS", "attacks", "GEO", False)),
+        # combining forms of state names: Anglo-, Italo-, Greco-, Turco-, Luso- (Sino-, Franco-, Russo- too)
+        ("Anglo-French talks on the Channel resumed.", ("GBR", "consults_with", "FRA", False)),
+        ("Italo-Libyan cooperation on migration deepened.", ("ITA", "cooperates_with", "LBY", False)),
     ],
 )
 def test_compound_modifiers_end_to_end(extractor: Extractor, text: str, expected: Quad) -> None:
