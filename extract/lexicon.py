@@ -213,6 +213,22 @@ class EconomicConflictCues(BaseModel):
     """The relation each side then has with the other, instead of fighting."""
 
 
+class PressInquiryCues(BaseModel):
+    """A journalist's request for comment, no political request (``cues.yaml`` ``press_inquiries``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    nouns: frozenset[str] = frozenset()
+    """Nouns of asking: "VOA **requests** for comment"."""
+    topics: frozenset[str] = frozenset()
+    """What a journalist asks for: "requests for **comment**"."""
+
+    @field_validator("nouns", "topics")
+    @classmethod
+    def _lower(cls, value: frozenset[str]) -> frozenset[str]:
+        return frozenset(v.strip().lower() for v in value)
+
+
 class JourneyCues(BaseModel):
     """Who makes a visit by travelling, and where to (``cues.yaml`` ``journeys``)."""
 
@@ -308,6 +324,8 @@ class Cues(BaseModel):
     """Words of coming near to an event not yet reached: "inching **closer to** a deal with" (intended)."""
     approach_verbs: list[str] = Field(default_factory=list)
     """Light verbs of coming near to an event not yet reached: "**nearing** a deal with" (intended)."""
+    press_inquiries: PressInquiryCues = Field(default_factory=PressInquiryCues)
+    """Requests for comment owned by a news outlet: "ignored VOA requests for comment" rejects no one."""
     economic_conflicts: EconomicConflictCues = Field(default_factory=EconomicConflictCues)
     """A trade war is sanctions each way, not fighting: "the U.S.-China trade war"."""
     undoing_verbs: dict[Literal["cooperation", "conflict"], list[str]] = Field(default_factory=dict)

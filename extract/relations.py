@@ -160,6 +160,7 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         self._approach = words(cues.approach_words)
         self._approach_verbs = words(cues.approach_verbs)
         self._economic = words(cues.economic_conflicts.modifiers)
+        self._press = cues.press_inquiries
         self._economic_relation = cues.economic_conflicts.relation
         self._told_of = words(cues.told_of)
         self._menace_verbs = frozenset(
@@ -421,6 +422,7 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
                         for a in self._mentions(c, at, patient=True)]
         if entry.reverse:
             subjects, objects = objects, subjects
+        objects = [a for a in objects if not self._press_inquiry(a.span.root)]
         pool_subjects = frame.object == "none" or (
             prep is None and light is not None and light.dep_ != "relcl" and frame.object == "prep"
         )
@@ -550,6 +552,14 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
                                 backer, sref, party, oref, frame, support, context, sent, offset, doc_id,
                                 event_date, f"{welcome.text} {trigger_text}", speaker, location))
         return records
+
+    def _press_inquiry(self, owner: Token) -> bool:
+        """Whether a mention owns a journalist's request for comment: "ignored VOA requests for comment",
+        "did not respond to Reuters' request for comment" are no political request to reject."""
+        noun = owner.head
+        return (owner.dep_ in ("poss", "compound") and noun.lemma_.lower() in self._press.nouns and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in self._press.topics for g in c.children)
+            for c in noun.children))
 
     def _strained_bond(self, noun: Token) -> bool:
         """Whether a relationship noun is strained, worsening or harmed: "strained ties with", "tense

@@ -252,3 +252,12 @@ def test_real_model_tourists_make_no_visit(extractor: Extractor) -> None:
     assert found(extractor, "Hundreds of thousands of Russian tourists visited Egypt last winter.") == set()
     minister = found(extractor, "The Russian foreign minister visited Egypt on Monday.")
     assert any(s.startswith("RUS") and r == "consults_with" and o == "EGY" for s, r, o, _ in minister)
+
+
+def test_a_request_for_comment_is_no_political_request(extractor: Extractor) -> None:
+    # news-agency boilerplate: the outlet asked for comment, no one rejected it in any political sense
+    assert not found(extractor, "The two governments have ignored VOA requests for comment.")
+    assert not found(extractor, "Beijing ignored Reuters' requests for comment.")
+    # a state's requests are still rejected
+    assert ("RUS", "rejects", "UKR", False) in found(extractor, "Russia ignored Ukraine's requests for talks.")
+    assert ("IRN", "rejects", "iaea", False) in found(extractor, "Iran ignored the IAEA's requests for clarification.")
