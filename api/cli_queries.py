@@ -137,7 +137,7 @@ def _evidence_lines(evidence: list[Any] | None) -> None:
 
 def _print_neighbours(actor: str, kind: str, page: Page[Neighbour], *, as_json: bool) -> None:
     if as_json:
-        _json(page.items)
+        _json(page)  # the page GET /actors/{actor}/{kind} answers, as for relations, actors and path
         return
     if not page.items:
         typer.echo(f"no {kind} of {actor} in the store")

@@ -88,7 +88,9 @@ def test_ingest_summary_and_queries(runner: CliRunner, ingested: str) -> None:
 
     allies = runner.invoke(app, ["query", "allies", "UKR", "--store", store, "--json"])
     assert allies.exit_code == 0, allies.output
-    assert "USA" in {n["actor"]["id"] for n in json.loads(allies.stdout)}
+    page = json.loads(allies.stdout)  # the same page as GET /actors/UKR/allies
+    assert set(page) >= {"items", "total", "limit", "offset"}
+    assert "USA" in {n["actor"]["id"] for n in page["items"]}
 
     path = runner.invoke(app, ["query", "path", "USA", "RUS", "--max-hops", "3", "--store", store])
     assert path.exit_code == 0, path.output
