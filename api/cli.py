@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import ipaddress
-import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from pydantic import ValidationError
 
+from api.cli_filters import filter_options
 from api.settings import Settings
 from extract.actor_dictionary import ActorDictionaryError
 from extract.errors import ExtractError, InputError
@@ -31,6 +31,7 @@ from ontology import UnknownRelationType
 if TYPE_CHECKING:
     from extract.pipeline import Extractor
     from extract.records import Document, RelationRecord
+    from graph.filters import RelationFilter
     from graph.knowledge_graph import KnowledgeGraph
 
 app = typer.Typer(
@@ -250,34 +251,22 @@ def ingest(
 
 
 @app.command()
+@filter_options()
 def export(
     format: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nquads, jsonld, graphml, gexf, "
                                                                 "edges-csv (or csv), nodes-csv")] = "turtle",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout)")] = None,
     store: StoreOption = None,
-    types: Annotated[str | None, typer.Option("--types", help="Network formats: relation types, comma-separated "
-                                                               "(opposes includes its sub-types)")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Network formats: earliest date, YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Network formats: latest date, YYYY-MM-DD")] = None,
-    ego: Annotated[str | None, typer.Option("--ego", help="Network formats: ego network of this actor")] = None,
-    ego_hops: Annotated[int, typer.Option("--ego-hops", min=1, max=4, help="Radius of the ego network")] = 1,
-    min_weight: Annotated[int, typer.Option("--min-weight", min=1)] = 1,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0)] = 0.0,
-    actor_types: Annotated[str | None, typer.Option("--actor-types", help="Actor classes, comma-separated")] = None,
-    countries: Annotated[str | None, typer.Option("--countries", help="ISO alpha-3 codes, comma-separated")] = None,
-    modalities: Annotated[str | None, typer.Option("--modalities", help="Default: asserted,reported")] = None,
-    weight_by: Annotated[str, typer.Option("--weight-by", help="documents, sources or mentions")] = "documents",
+    *,
+    flt: RelationFilter,
 ) -> None:
     """Export the graph: RDF of the whole store (turtle, trig, nquads, jsonld), or the actor network
-    through the query filters for Gephi (graphml, gexf) and spreadsheets (edges-csv, nodes-csv)."""
+    through the query filters for Gephi (graphml, gexf) and spreadsheets (edges-csv, nodes-csv); the
+    filter options apply to the network formats only."""
     from api.formats import export_format
-    from graph.filters import make_filter
 
     with _reported():
         fmt = export_format(format)
-        flt = make_filter(types=types, since=since, until=until, actor=ego, hops=ego_hops, min_weight=min_weight,
-                          min_confidence=min_confidence, actor_types=actor_types, countries=countries,
-                          modalities=modalities, weight_by=weight_by)
         settings = _settings(store=store)
         with _open_graph(settings.store) as graph:
             data = graph.export(fmt.name, filter=flt)

@@ -84,20 +84,22 @@ def test_path_pages_like_the_other_lists(store: str) -> None:
         assert code == 2 and "--offset" in out  # a usage error, as for every list command
 
 
-def _filter_options(command: str) -> dict[str, tuple[object, ...]]:
-    """The filter options of ``geokg query COMMAND`` as the parser sees them: flags, type, range, default, help."""
+def _filter_options(command: str, *, group: str | None = "query") -> dict[str, tuple[object, ...]]:
+    """The filter options of ``geokg query COMMAND`` (``geokg COMMAND`` with ``group=None``) as the parser
+    sees them: flags, type, range, default, help."""
     import typer.main
 
-    from api.cli_queries import FILTER_OPTIONS
+    from api.cli_filters import FILTER_OPTIONS
 
-    group = typer.main.get_command(app).commands["query"]  # type: ignore[attr-defined]
+    root = typer.main.get_command(app)
+    group = root.commands[group] if group else root  # type: ignore[attr-defined,assignment]
     names = {o.name for o in FILTER_OPTIONS}
     return {p.name: (tuple(p.opts), p.type_descriptor.annotation, p.min, p.max, p.default, p.help)  # type: ignore[attr-defined]
             for p in group.commands[command].params if p.name in names}
 
 
 def test_query_commands_share_one_set_of_filter_options() -> None:
-    from api.cli_queries import EGO_OPTIONS, FILTER_OPTIONS
+    from api.cli_filters import EGO_OPTIONS, FILTER_OPTIONS
 
     every = _filter_options("opponents")
     assert list(every) == [o.name for o in FILTER_OPTIONS]  # all of them, in the declared order
@@ -107,6 +109,7 @@ def test_query_commands_share_one_set_of_filter_options() -> None:
     for command in ("network", "timeline"):  # about one actor's neighbourhood already: no --ego
         assert _filter_options(command) == {k: v for k, v in every.items() if k not in EGO_OPTIONS}, command
     assert _filter_options("actors") == {} and _filter_options("relation") == {}
+    assert _filter_options("export", group=None) == every  # the network export filters the same way
 
 
 def test_filter_options_filter(store: str) -> None:
