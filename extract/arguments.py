@@ -234,7 +234,8 @@ class ArgumentFinder:
             followed = (*followed, "near", "along", "on", "at")  # "pulled back from positions near the border"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in followed:
-                for pobj in child.children:
+                # "flights to and from Qatar": the object hangs on the coordinated preposition
+                for pobj in (g for p in (child, *child.conjuncts) for g in p.children):
                     if pobj.dep_ == "pobj":
                         if lemma in self._positions and pobj.lemma_.lower() in self._borders:
                             return []  # "positions near the Lebanese border" may be anyone's
@@ -371,6 +372,9 @@ class ArgumentFinder:
         for child in prep.children:
             if child.dep_ == "pobj":
                 return self._mentions(child, at)
+        for child in prep.children:
+            if child.dep_ == "conj" and child.pos_ == "ADP":
+                return self._prep_objects(child, at)  # "flights to and from Qatar"
         for child in prep.children:
             # "worked with Somali authorities to track ...": the parser makes the object the subject
             # of the clause that follows it

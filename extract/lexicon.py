@@ -324,6 +324,11 @@ class Cues(BaseModel):
     """Words of coming near to an event not yet reached: "inching **closer to** a deal with" (intended)."""
     approach_verbs: list[str] = Field(default_factory=list)
     """Light verbs of coming near to an event not yet reached: "**nearing** a deal with" (intended)."""
+    harm_events: list[str] = Field(default_factory=list)
+    """Nouns of harm done to someone named in their "of" phrase, who is then no object of the verb that
+    judges the harm: "condemned the **poisoning** of Alexei Navalny" (the poisoner is accused)."""
+    people_nouns: list[str] = Field(default_factory=list)
+    """People who travel or are moved, never aid: "received more **tourists** from Germany"."""
     press_inquiries: PressInquiryCues = Field(default_factory=PressInquiryCues)
     """Requests for comment owned by a news outlet: "ignored VOA requests for comment" rejects no one."""
     economic_conflicts: EconomicConflictCues = Field(default_factory=EconomicConflictCues)

@@ -161,6 +161,8 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         self._approach_verbs = words(cues.approach_verbs)
         self._economic = words(cues.economic_conflicts.modifiers)
         self._press = cues.press_inquiries
+        self._harm_events = words(cues.harm_events)
+        self._travellers_nouns = words(cues.people_nouns)
         self._economic_relation = cues.economic_conflicts.relation
         self._told_of = words(cues.told_of)
         self._menace_verbs = frozenset(
@@ -353,6 +355,8 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
             return []  # "exchanged threats with", "sent a warning to": the conflict entries say what it is
         if rtype.plover == "AID" and "thing" in nodes and nodes["thing"].lemma_.lower() in self._hostile_deeds:
             return []  # "promised raids to the villages" gives them nothing
+        if rtype.plover == "AID" and "thing" in nodes and self._people(nodes["thing"]):
+            return []  # "received more tourists from Germany", "sent thousands of refugees to Greece"
 
         governor = light if light is not None else nodes.get("light")
         if governor is not None and governor.lemma_.lower() in _PHRASAL_ONLY and not any(
@@ -422,7 +426,7 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
                         for a in self._mentions(c, at, patient=True)]
         if entry.reverse:
             subjects, objects = objects, subjects
-        objects = [a for a in objects if not self._press_inquiry(a.span.root)]
+        objects = [a for a in objects if not self._press_inquiry(a.span.root) and not self._harmed(a.span.root, clause)]
         pool_subjects = frame.object == "none" or (
             prep is None and light is not None and light.dep_ != "relcl" and frame.object == "prep"
         )
@@ -458,7 +462,9 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
                     and c.lemma_.lower() in self._economic] if frame.kind == "noun" else []
         if economic and rtype.symmetric and rtype.polarity == "conflict":
             # "the U.S.-China trade war", "a tariff fight with Beijing": economic measures each way, no fighting
-            rtype, reciprocal = relation_type(self._economic_relation), True
+            # ("economic warfare against Iran" is one way)
+            rtype = relation_type(self._economic_relation)
+            reciprocal = prep is None or prep.lower_ not in ("against", "on", "upon")
         if reciprocal:
             pairs += [(o, s) for s, o in pairs if s is not o]  # "Cairo traded barbs with Riyadh": both ways
         if not pairs:
@@ -552,6 +558,24 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
                                 backer, sref, party, oref, frame, support, context, sent, offset, doc_id,
                                 event_date, f"{welcome.text} {trigger_text}", speaker, location))
         return records
+
+    def _people(self, thing: Token) -> bool:
+        """Whether what is sent or received is people ("tourists", "thousands of refugees"), not goods."""
+        if thing.lemma_.lower() in self._quantities:
+            thing = next((g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), thing)
+        return thing.lemma_.lower() in self._travellers_nouns
+
+    def _harmed(self, token: Token, verb: Token) -> bool:
+        """Whether a mention is the victim in the "of" phrase of a harm done, the verb's object: "condemned
+        the poisoning of Alexei Navalny" accuses whoever poisoned him, not him."""
+        while token.dep_ in ("conj", "appos") and token.head != token:
+            token = token.head
+        if token.dep_ != "pobj" or token.head.lower_ != "of":
+            return False
+        event = token.head.head
+        return (event.lemma_.lower() in self._harm_events and event.head == verb
+                and event.dep_ in ("dobj", "nsubjpass"))
 
     def _press_inquiry(self, owner: Token) -> bool:
         """Whether a mention owns a journalist's request for comment: "ignored VOA requests for comment",

@@ -59,6 +59,8 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         ("The trade war between Washington and Beijing escalated.",
          {("USA", "sanctions", "CHN", "asserted"), ("CHN", "sanctions", "USA", "asserted")}),
         ("Russia's war against Ukraine entered its fourth year.", {("RUS", "fights_with", "UKR", "asserted")}),
+        # ... but economic warfare "against" someone is one way
+        ("Washington seeks to escalate economic warfare against Iran.", {("USA", "sanctions", "IRN", "intended")}),
         # an occasion marked or a meal shared together is a meeting
         ("Putin celebrated the New Year with Lukashenko in Minsk.",
          {("vladimir-putin", "consults_with", "alexander-lukashenko", "asserted")}),
