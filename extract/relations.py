@@ -407,7 +407,10 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         if "thing" in nodes and "complement" in nodes:
             holder = trigger if frame.kind == "verb" else light  # "voiced hope that China would ..."
             subjects = self._clause_subjects(holder, at) if holder is not None else []
-            objects = self._mentions(nodes["thing"], at)  # "threatened to block Sweden"
+            # "threatened to block Sweden"; a clause subject stands for its owner as an object does:
+            # "said Russia's moves undermine European security"
+            thing = nodes["thing"]
+            objects = self._mentions(thing, at, patient=thing.dep_ in ("nsubj", "nsubjpass"))
         elif frame.kind == "verb":
             subjects, objects = self._verb_arguments(trigger, prep, frame, at, entry.relation,
                                                      judged="modifier" in nodes)

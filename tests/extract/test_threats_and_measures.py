@@ -61,6 +61,12 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         ("Russia's war against Ukraine entered its fourth year.", {("RUS", "fights_with", "UKR", "asserted")}),
         # ... but economic warfare "against" someone is one way
         ("Washington seeks to escalate economic warfare against Iran.", {("USA", "sanctions", "IRN", "intended")}),
+        # harm to an order laid in a report is an accusation of the one said to do it
+        ("Antony Blinken told Chinese officials in Alaska that Beijing's actions threatened global stability.",
+         {("antony-blinken", "accuses", "CHN", "asserted")}),
+        ("France said Russia's moves undermine European security.", {("FRA", "accuses", "RUS", "asserted")}),
+        # ... not a harm to an actor, whose own relation the report carries
+        ("The EU said Russia threatened Ukraine.", {("RUS", "threatens", "UKR", "reported")}),
         # an occasion marked or a meal shared together is a meeting
         ("Putin celebrated the New Year with Lukashenko in Minsk.",
          {("vladimir-putin", "consults_with", "alexander-lukashenko", "asserted")}),
@@ -204,3 +210,15 @@ def test_trade_war_is_sanctions_each_way(matcher: RelationMatcher) -> None:
     assert triples(matcher, rows(("trade", "trade", "NOUN", "compound", 6))) == {
         ("CHL", "sanctions", "PER", "asserted"), ("PER", "sanctions", "CHL", "asserted")}
     assert triples(matcher, rows()) == {("CHL", "fights_with", "PER", "asserted")}
+
+
+def test_harm_said_of_an_owner(matcher: RelationMatcher) -> None:
+    # "Japan said China's moves undermine peace"
+    rows = [("Japan", "Japan", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+            ("China", "China", "PROPN", "poss", 4), ("'s", "'s", "PART", "case", 2), ("moves", "move", "NOUN", "nsubj", 5),
+            ("undermine", "undermine", "VERB", "ccomp", 1), ("peace", "peace", "NOUN", "dobj", 5),
+            (".", ".", "PUNCT", "punct", 1)]
+    assert ("JPN", "accuses", "CHN", "asserted") in triples(matcher, rows)
+    # a harm to something that is no order ("... undermine the factory") is no accusation
+    other = rows[:6] + [("factory", "factory", "NOUN", "dobj", 5), (".", ".", "PUNCT", "punct", 1)]
+    assert ("JPN", "accuses", "CHN", "asserted") not in triples(matcher, other)
