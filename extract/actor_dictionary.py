@@ -125,7 +125,24 @@ class ActorEntry(_Record):
     """Cities that stand for the actor where they act, and are places otherwise, as a capital does for
     its state: "Brussels" for the European Union ("EU members broke with Brussels", "talks in Brussels")."""
 
-    _names = field_validator("aliases", "exact", "seats")(_non_empty)
+    group: str | None = Field(default=None, pattern=ID_PATTERN)
+    """The id of the organisation a person leads or speaks for: named bare and holding no state office at
+    the document's date, the person stands for it, as "Hezbollah chief Hassan Nasrallah" does ("Nasrallah
+    said" is Hezbollah; Hibatullah Akhundzada is the Taliban before he heads Afghanistan's government)."""
+    referred_as: list[str] = []
+    """One-word common nouns that, after "the", refer back to the actor named before them: "the bloc" for
+    the European Union, "the alliance" for NATO, "the court" for the ICJ (conservative: where two actors
+    named before share the noun, it names no one)."""
+
+    @field_validator("referred_as")
+    @classmethod
+    def _one_word(cls, nouns: list[str]) -> list[str]:
+        for noun in nouns:
+            if len(noun.split()) != 1:
+                raise ValueError(f"referred_as takes one-word nouns, not {noun!r}")
+        return nouns
+
+    _names = field_validator("aliases", "exact", "seats", "referred_as")(_non_empty)
 
 
 class SectorEntry(_Record):

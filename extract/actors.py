@@ -189,6 +189,10 @@ class ActorMentions:
             choices = self.gazetteer.resolve(span.id_)
             if choices and choices[0]["type"] == "Person":
                 return span.end, choices
+        if i + 1 < len(doc) and doc[i].lower_.rstrip(".") in self.gazetteer.honorifics:
+            known = self._person_at(doc, i + 1, at, {})
+            if known is not None and known[0] - (i + 1) >= 2:
+                return known  # "Mawlawi Hibatullah Akhundzada": a known full name after an honorific
         ent = persons.get(i)
         if ent is not None:
             if len(ent) > 1 and ent[-1].text in _POSSESSIVE:
@@ -401,6 +405,36 @@ class ActorMentions:
                 used.update(range(sector.start, sector.end))
         found.extend(self._the_country(doc, mentions, used))
         found.extend(self._the_two(doc, mentions, used))
+        found.extend(self._the_body(doc, mentions, used))
+        return found
+
+    def _the_body(self, doc: Doc, mentions: list[_Mention], used: set[int]) -> list[_Mention]:
+        """ "the bloc", "the alliance", "the court" as the one actor named before it that the noun refers to
+        (``referred_as``), in its sentence or, failing that, the nearest of the three sentences before that
+        names any; with two such actors to choose from it stays no one."""
+        referred = self.gazetteer.referred
+        if not referred:
+            return []
+        found: list[_Mention] = []
+        earlier: list[dict[str, ActorInfo]] = []  # actors named per sentence, the latest last
+        for sent in doc.sents:
+            named: dict[str, ActorInfo] = {}
+            for token in sent:
+                ids = referred.get(token.lower_)
+                if (ids and token.i > 0 and doc[token.i - 1].lower_ == "the" and token.pos_ == "NOUN"
+                        and not used & {token.i - 1, token.i}):
+                    candidates: dict[str, ActorInfo] = {}
+                    for scope in [named, *reversed(earlier[-3:])]:
+                        candidates = {k: v for k, v in scope.items() if k in ids}
+                        if candidates:
+                            break
+                    if len(candidates) == 1:
+                        found.append(_Mention(token.i - 1, token.i + 1, list(candidates.values())))
+                        used.update((token.i - 1, token.i))
+                for m in mentions:
+                    if m.start == token.i and "members" not in m.choices[0]:
+                        named.setdefault(m.choices[0]["id"], m.choices[0])
+            earlier.append(named)
         return found
 
     def _the_two(self, doc: Doc, mentions: list[_Mention], used: set[int]) -> list[_Mention]:
@@ -904,6 +938,14 @@ def _choose(choices: list[ActorInfo], date: dt.date | None) -> ActorInfo:
     return choices[0]
 
 
+def _in_office(info: ActorInfo, date: dt.date | None) -> bool:
+    """Whether an actor holds one of its offices at a date (any office, without a date)."""
+    offices = info.get("offices") or []
+    if date is None:
+        return bool(offices)
+    return any(not (o[2] or o[3]) or _covers(o, date) for o in offices)
+
+
 def _role_at(info: ActorInfo, date: dt.date | None) -> tuple[str | None, str | None]:
     """Country and role of an actor at a date, after its dated offices."""
     country, role = info["country"], info["role"]
@@ -997,6 +1039,9 @@ def actor_for(span: Span, *, date: dt.date | None = None) -> ActorRef | None:
     if not choices:
         return None
     info = _choose(choices, date)
+    group = info.get("group")
+    if group is not None and not _in_office(info, date):
+        info = group  # "Nasrallah said": the leader of a group, holding no state office, speaks for it
     country, role = _role_at(info, date)
     return ActorRef(
         id=info["id"],

