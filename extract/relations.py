@@ -453,6 +453,8 @@ class RelationMatcher:
             holder = trigger if frame.kind == "verb" else light  # "voiced hope that China would ..."
             subjects = self._clause_subjects(holder, at) if holder is not None else []
             objects = self._mentions(nodes["thing"], at)  # "threatened to block Sweden"
+        elif "victim" in nodes:
+            subjects, objects = self._victim_arguments(nodes["victim"], trigger, at)
         elif frame.kind == "verb":
             subjects, objects = self._verb_arguments(trigger, prep, frame, at, entry.relation,
                                                      judged="modifier" in nodes)
@@ -460,6 +462,8 @@ class RelationMatcher:
             owned = entry.frame == "noun_governed" and prep is None and not rtype.symmetric and light is not None
             subjects, objects = self._noun_arguments(trigger, prep, light, frame, at, rtype.symmetric, joint,
                                                      owned_object=owned)
+        if frame.kind == "noun" and not subjects and objects and "victim" not in nodes:
+            subjects = self._forces_of(trigger, at)  # "the withdrawal of U.S. troops from Afghanistan"
         if frame.journey:
             # a visit is made by a traveller named as such ("the Indian prime minister", "a Hamas
             # delegation", not "US weapons" or "its warships") to a state named as the place reached
@@ -523,6 +527,8 @@ class RelationMatcher:
             context.negated = True  # "is not at war with", "is not in talks with"
         if frame.kind == "noun" and any(c.dep_ == "det" and c.lower_ in self._neg_dets for c in trigger.children):
             context.negated = True
+        if "victim" in nodes and self._victim_negated(nodes["victim"]):
+            context.negated = True  # "no soldiers were killed in the Russian attack", "was not killed in"
         if (light is not None and not entry.verbs and rtype.polarity == "conflict" and rtype.plover != "THREATEN"
                 and light.lemma_.lower() in self._intent_events and context.intent_verb is None):
             # a hostile deed promised is a threat, not yet done: "promised retaliatory strikes on Seoul"
@@ -1232,6 +1238,52 @@ class RelationMatcher:
         if frame.object == "prep" and prep is not None:
             return subjects, self._prep_objects(prep, at)
         return subjects, []
+
+    def _victim_arguments(self, verb: Token, strike: Token, at: dict[int, Span]) -> tuple[list[_Arg], list[_Arg]]:
+        """The sides of "X was killed in a U.S. strike" (frame ``noun_victim``).
+
+        The strike's owner, actor modifier, "by" phrase or leader ("a U.S.-led raid") attacks the
+        passive subject of the verb of harm. Only a passive verb without an agent of its own counts:
+        "Israel killed a Hamas commander in an operation" is the verb frames' to read.
+        """
+        passive = self._passive(verb)
+        if passive is None or any(c.dep_ == "agent" and c != strike.head for c in verb.children):
+            return [], []
+        doers: list[_Arg] = []
+        for child in strike.children:
+            if child.dep_ in _MODIFIER_DEPS and child.i in at:
+                doers.extend(self._mentions(child, at))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                doers.extend(self._prep_objects(child, at))
+        leader = leader_of(strike, at)
+        if leader is not None:
+            doers.append(_Arg(at[leader.i]))
+        if not doers:
+            return [], []
+        return _unique(doers), self._mentions(passive, at, patient=True)
+
+    def _victim_negated(self, verb: Token) -> bool:
+        """Whether the verb of harm of frame ``noun_victim`` is negated ("was not killed", "never
+        wounded") or its victim is no one ("no soldiers were killed")."""
+        for child in verb.children:
+            if child.dep_ == "neg" or child.lower_ in self._neg_words:
+                return True
+            if child.dep_ == "nsubjpass" and any(
+                c.dep_ == "det" and c.lower_ in self._neg_dets for c in child.children
+            ):
+                return True
+        return False
+
+    def _forces_of(self, noun: Token, at: dict[int, Span]) -> list[_Arg]:
+        """The forces an event noun's "of" phrase names as its doers: "the withdrawal **of U.S. troops**
+        from Afghanistan", "the deployment of Russian forces near Ukraine" (only force nouns:
+        "the bombing of the French base" names the target)."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in self._force_nouns and pobj.i in at:
+                        return self._mentions(pobj, at)
+        return []
 
     def _governing_light_verb(self, noun: Token) -> Token | None:
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self._quantities:

@@ -1,0 +1,266 @@
+"""Material conflict and aid as real news words them: strikes that killed someone, leaders eliminated,
+weapons used, terrorist designations, frozen assets, export controls, agreements left, aid packages,
+goods transferred, and forces withdrawn.
+
+Real-model sentences are written for this file (none is from a gold or benchmark set); the hand-built
+parses check the same rules without depending on what the statistical parser does.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
+from extract.pipeline import Extractor
+from extract.records import ActorRef, Document, RelationRecord
+from extract.relations import RelationMatcher
+from tests.extract.handbuilt import Row, hand_doc, hand_records
+
+Key = tuple[str, str, str, str]
+"""(subject, relation, object, modality) of a non-negated record."""
+
+
+def keyed(records: list[RelationRecord]) -> set[Key]:
+    return {(r.subject.id, r.relation, r.object.id, r.modality) for r in records if not r.negated}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one killed or wounded in someone's strike is attacked by the strike's owner
+        ("Five Palestinians were killed in an Israeli airstrike in Gaza.",
+         {("ISR-MIL", "attacks", "PSE-CVL", "asserted")}),
+        ("A senior Islamic State commander was killed in a U.S. strike in Syria.",
+         {("USA", "attacks", "islamic-state", "asserted")}),
+        ("A Hezbollah commander was killed in an Israeli strike, the group said.",
+         {("ISR", "attacks", "hezbollah", "reported")}),
+        ("Two Russian soldiers were wounded in a Ukrainian drone attack.",
+         {("UKR-MIL", "attacks", "RUS-MIL", "asserted")}),
+        # an armed group's leaders eliminated or neutralised
+        ("Iraq's intelligence service eliminated a senior Islamic State leader.",
+         {("IRQ-SPY", "attacks", "islamic-state", "asserted")}),
+        ("The Israeli military said it neutralized a senior Hamas commander in Gaza.",
+         {("ISR-MIL", "attacks", "hamas", "reported")}),
+        # an offensive spearheaded, weapons used against someone
+        ("Hayat Tahrir al-Sham spearheaded the offensive against Assad's forces.",
+         {("hayat-tahrir-al-sham", "attacks", "SYR-MIL", "asserted")}),
+        ("Russia used drones against Ukraine.", {("RUS", "attacks", "UKR", "asserted")}),
+        # terrorist designations
+        ("Washington designated the Houthis as a foreign terrorist organization.",
+         {("USA", "sanctions", "houthis", "asserted")}),
+        ("The United States designated the Houthis a terrorist organization.",
+         {("USA", "sanctions", "houthis", "asserted")}),
+        ("Canada listed Iran's Revolutionary Guard as a terrorist entity.",
+         {("CAN", "sanctions", "islamic-revolutionary-guard-corps", "asserted")}),
+        # assets frozen, export controls
+        ("Britain froze the assets of Russian oligarchs.", {("GBR", "sanctions", "RUS", "asserted")}),
+        ("The United States froze Afghan central bank assets.", {("USA", "sanctions", "AFG", "asserted")}),
+        ("The United States imposed export controls on China.", {("USA", "sanctions", "CHN", "asserted")}),
+        # an agreement left is a measure against the partner, and no longer an agreement
+        ("The United States pulled out of the nuclear deal with Iran.", {("USA", "sanctions", "IRN", "asserted")}),
+        ("Russia withdrew from the grain agreement with Ukraine.", {("RUS", "sanctions", "UKR", "asserted")}),
+        # aid packages and goods transferred
+        ("The United States approved a $1 billion military aid package for Ukraine.",
+         {("USA", "aids", "UKR", "asserted")}),
+        ("Diplomats discussed North Korea's transfer of arms and munitions to Russia.",
+         {("PRK", "aids", "RUS", "asserted")}),
+        # forces named in an "of" phrase withdraw
+        ("The withdrawal of U.S. troops from Afghanistan ended in August.",
+         {("USA-MIL", "retreats_from", "AFG", "asserted")}),
+    ],
+)
+def test_strikes_measures_and_aid(extractor: Extractor, text: str, expected: set[Key]) -> None:
+    assert keyed(extractor.extract(Document(text=text, id="d"))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a strike of no named side; a death with no strike
+        "Ten people were killed in an attack on a market in Kharkiv.",
+        "A Turkish journalist was killed in Syria.",
+        # tariffs eliminated, sanctions packaged, power transferred, control taken: no party attacked or aided
+        "The EU wants to eliminate tariffs on Chinese goods.",
+        "The EU adopted a new sanctions package for Russia.",
+        "The army completed the transfer of power to a civilian government in Sudan.",
+        "Washington took control of the negotiations with Iran.",
+        # tear gas is no weapon of war (its use is coercion, in tests/extract/test_generalisation.py)
+        "Police used tear gas against protesters.",
+        # no one killed, or not killed
+        "No Ukrainian soldiers were killed in a Russian attack.",
+        "Two Ukrainian soldiers were not killed in a Russian attack.",
+    ],
+)
+def test_no_relation_from_these_rules(extractor: Extractor, text: str) -> None:
+    records = extractor.extract(Document(text=text, id="d"))
+    assert not [r for r in records if not r.negated], records
+
+
+def test_a_strike_without_a_victim_negation_is_negated(extractor: Extractor) -> None:
+    records = extractor.extract(Document(text="No Ukrainian soldiers were killed in a Russian attack.", id="d"))
+    assert [(r.subject.id, r.relation, r.object.id, r.negated) for r in records] == [
+        ("RUS", "attacks", "UKR-MIL", True)
+    ]
+
+
+# -- the same rules on hand-built parses ----------------------------------------------------------
+
+ACTORS = {
+    name: ActorRef(id=code, label=name, type="State", country=code)
+    for name, code in {"Chile": "CHL", "Peru": "PER", "Japan": "JPN", "Ghana": "GHA"}.items()
+}
+ACTORS["Chileans"] = ActorRef(id="CHL-CVL", label="Chileans", type="SocialGroup", country="CHL", role="CVL")
+ACTORS["troops"] = ActorRef(id="JPN-MIL", label="Japanese troops", type="StateInstitution", country="JPN",
+                            role="MIL")
+ACTORS["Hamas"] = ActorRef(id="hamas", label="Hamas", type="ArmedGroup")
+
+
+@pytest.fixture(scope="module")
+def matcher() -> RelationMatcher:
+    return RelationMatcher(spacy.blank("en").vocab)
+
+
+def triples(matcher: RelationMatcher, rows: list[Row]) -> set[Key]:
+    doc: Doc = hand_doc(matcher, rows, ACTORS)
+    return keyed(hand_records(matcher, doc, ACTORS))
+
+
+def all_triples(matcher: RelationMatcher, rows: list[Row]) -> set[tuple[str, str, str, bool]]:
+    doc: Doc = hand_doc(matcher, rows, ACTORS)
+    return {(r.subject.id, r.relation, r.object.id, r.negated) for r in hand_records(matcher, doc, ACTORS)}
+
+
+def _killed_in(modifier: str, *, negated: bool = False) -> list[Row]:
+    # "Chileans were (not) killed in a <modifier> strike ."
+    rows: list[Row] = [("Chileans", "Chilean", "PROPN", "nsubjpass", 2), ("were", "be", "AUX", "auxpass", 2),
+                       ("killed", "kill", "VERB", "ROOT", 2), ("in", "in", "ADP", "prep", 2),
+                       ("a", "a", "DET", "det", 6), (modifier, modifier, "PROPN", "compound", 6),
+                       ("strike", "strike", "NOUN", "pobj", 3), (".", ".", "PUNCT", "punct", 2)]
+    if negated:
+        rows = [(w, lemma, pos, dep, head + (head >= 2)) for w, lemma, pos, dep, head in rows]
+        rows.insert(2, ("not", "not", "PART", "neg", 3))
+    return rows
+
+
+def test_killed_in_a_strike(matcher: RelationMatcher) -> None:
+    assert triples(matcher, _killed_in("Peru")) == {("PER", "attacks", "CHL-CVL", "asserted")}
+    # a strike of no actor names no attacker
+    assert triples(matcher, _killed_in("night")) == set()
+    assert all_triples(matcher, _killed_in("Peru", negated=True)) == {("PER", "attacks", "CHL-CVL", True)}
+
+
+def test_killed_in_a_strike_needs_a_passive(matcher: RelationMatcher) -> None:
+    # "Japan killed Chileans in a Peru strike": the verb's own subject is the doer, not the strike's owner
+    rows = [("Japan", "Japan", "PROPN", "nsubj", 1), ("killed", "kill", "VERB", "ROOT", 1),
+            ("Chileans", "Chilean", "PROPN", "dobj", 1), ("in", "in", "ADP", "prep", 1),
+            ("a", "a", "DET", "det", 6), ("Peru", "Peru", "PROPN", "compound", 6),
+            ("strike", "strike", "NOUN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, rows) == {("JPN", "attacks", "CHL-CVL", "asserted")}
+
+
+def test_eliminated_only_a_party(matcher: RelationMatcher) -> None:
+    def rows(target: str) -> list[Row]:  # "Japan eliminated <target> ."
+        return [("Japan", "Japan", "PROPN", "nsubj", 1), ("eliminated", "eliminate", "VERB", "ROOT", 1),
+                (target, target, "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)]
+
+    assert triples(matcher, rows("Hamas")) == {("JPN", "attacks", "hamas", "asserted")}
+    assert triples(matcher, rows("Ghana")) == set()  # a state "eliminated" is a match or a tariff, not a strike
+
+
+def test_weapons_used_against(matcher: RelationMatcher) -> None:
+    def rows(thing: str, lemma: str) -> list[Row]:  # "Japan used <thing> against Ghana ."
+        return [("Japan", "Japan", "PROPN", "nsubj", 1), ("used", "use", "VERB", "ROOT", 1),
+                (thing, lemma, "NOUN", "dobj", 1), ("against", "against", "ADP", "prep", 1),
+                ("Ghana", "Ghana", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)]
+
+    assert triples(matcher, rows("drones", "drone")) == {("JPN", "attacks", "GHA", "asserted")}
+    assert triples(matcher, rows("pressure", "pressure")) == {("JPN", "coerces", "GHA", "asserted")}
+
+
+def test_spearheaded_offensive(matcher: RelationMatcher) -> None:
+    rows = [("Japan", "Japan", "PROPN", "nsubj", 1), ("spearheaded", "spearhead", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3), ("offensive", "offensive", "NOUN", "dobj", 1),
+            ("against", "against", "ADP", "prep", 1), ("Ghana", "Ghana", "PROPN", "pobj", 4),
+            (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, rows) == {("JPN", "attacks", "GHA", "asserted")}
+
+
+def test_terrorist_designation(matcher: RelationMatcher) -> None:
+    def rows(adjective: str, noun: str) -> list[Row]:  # "Japan designated Ghana as a <adjective> <noun> ."
+        return [("Japan", "Japan", "PROPN", "nsubj", 1), ("designated", "designate", "VERB", "ROOT", 1),
+                ("Ghana", "Ghana", "PROPN", "dobj", 1), ("as", "as", "ADP", "prep", 1),
+                ("a", "a", "DET", "det", 6), (adjective, adjective, "ADJ", "amod", 6),
+                (noun, noun, "NOUN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)]
+
+    assert triples(matcher, rows("terrorist", "organization")) == {("JPN", "sanctions", "GHA", "asserted")}
+    assert triples(matcher, rows("tourist", "destination")) == set()
+    assert triples(matcher, rows("terrorist", "destination")) == set()
+    # "Japan designated Ghana a terrorist group" (the label read as the object's apposition)
+    appos = [("Japan", "Japan", "PROPN", "nsubj", 1), ("designated", "designate", "VERB", "ROOT", 1),
+             ("Ghana", "Ghana", "PROPN", "dative", 1), ("a", "a", "DET", "det", 5),
+             ("terrorist", "terrorist", "ADJ", "amod", 5), ("group", "group", "NOUN", "appos", 2),
+             (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, appos) == {("JPN", "sanctions", "GHA", "asserted")}
+
+
+def test_assets_frozen_and_export_controls(matcher: RelationMatcher) -> None:
+    frozen = [("Japan", "Japan", "PROPN", "nsubj", 1), ("froze", "freeze", "VERB", "ROOT", 1),
+              ("the", "the", "DET", "det", 3), ("assets", "asset", "NOUN", "dobj", 1),
+              ("of", "of", "ADP", "prep", 3), ("Ghana", "Ghana", "PROPN", "pobj", 4), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, frozen) == {("JPN", "sanctions", "GHA", "asserted")}
+    controls = [("Japan", "Japan", "PROPN", "nsubj", 1), ("imposed", "impose", "VERB", "ROOT", 1),
+                ("export", "export", "NOUN", "compound", 3), ("controls", "control", "NOUN", "dobj", 1),
+                ("on", "on", "ADP", "prep", 3), ("Ghana", "Ghana", "PROPN", "pobj", 4), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, controls) == {("JPN", "sanctions", "GHA", "asserted")}
+    # "Japan took control of Ghana": holding, not a measure
+    taken = [("Japan", "Japan", "PROPN", "nsubj", 1), ("took", "take", "VERB", "ROOT", 1),
+             ("control", "control", "NOUN", "dobj", 1), ("of", "of", "ADP", "prep", 2),
+             ("Ghana", "Ghana", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)]
+    assert not {k for k in triples(matcher, taken) if k[1] == "sanctions"}
+
+
+def test_agreement_left(matcher: RelationMatcher) -> None:
+    # "Japan withdrew from the agreement with Ghana": a sanction, and the agreement's own record goes
+    rows = [("Japan", "Japan", "PROPN", "nsubj", 1), ("withdrew", "withdraw", "VERB", "ROOT", 1),
+            ("from", "from", "ADP", "prep", 1), ("the", "the", "DET", "det", 4),
+            ("agreement", "agreement", "NOUN", "pobj", 2), ("with", "with", "ADP", "prep", 4),
+            ("Ghana", "Ghana", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, rows) == {("JPN", "sanctions", "GHA", "asserted")}
+    # "Japan pulled out of the deal with Ghana" (the preposition on the verb)
+    pulled = [("Japan", "Japan", "PROPN", "nsubj", 1), ("pulled", "pull", "VERB", "ROOT", 1),
+              ("out", "out", "ADP", "prep", 1), ("of", "of", "ADP", "prep", 2), ("the", "the", "DET", "det", 5),
+              ("deal", "deal", "NOUN", "pobj", 3), ("with", "with", "ADP", "prep", 1),
+              ("Ghana", "Ghana", "PROPN", "pobj", 6), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, pulled) == {("JPN", "sanctions", "GHA", "asserted")}
+
+
+def test_aid_package_and_goods_transferred(matcher: RelationMatcher) -> None:
+    def package(kind: str, lemma: str) -> list[Row]:  # "Japan approved a <kind> package for Ghana ."
+        return [("Japan", "Japan", "PROPN", "nsubj", 1), ("approved", "approve", "VERB", "ROOT", 1),
+                ("a", "a", "DET", "det", 4), (kind, lemma, "NOUN", "compound", 4),
+                ("package", "package", "NOUN", "dobj", 1), ("for", "for", "ADP", "prep", 4),
+                ("Ghana", "Ghana", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 1)]
+
+    assert triples(matcher, package("aid", "aid")) == {("JPN", "aids", "GHA", "asserted")}
+    assert triples(matcher, package("sanctions", "sanction")) == set()
+
+    def transfer(goods: str, lemma: str) -> list[Row]:  # "Japan 's transfer of <goods> to Ghana continued ."
+        return [("Japan", "Japan", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0),
+                ("transfer", "transfer", "NOUN", "nsubj", 7), ("of", "of", "ADP", "prep", 2),
+                (goods, lemma, "NOUN", "pobj", 3), ("to", "to", "ADP", "prep", 4),
+                ("Ghana", "Ghana", "PROPN", "pobj", 5), ("continued", "continue", "VERB", "ROOT", 7),
+                (".", ".", "PUNCT", "punct", 7)]
+
+    assert triples(matcher, transfer("arms", "arm")) == {("JPN", "aids", "GHA", "asserted")}
+    assert triples(matcher, transfer("power", "power")) == set()
+
+
+def test_forces_in_an_of_phrase_withdraw(matcher: RelationMatcher) -> None:
+    # "The withdrawal of troops from Ghana ended ." ("troops" a mention of Japanese troops)
+    rows = [("The", "the", "DET", "det", 1), ("withdrawal", "withdrawal", "NOUN", "nsubj", 6),
+            ("of", "of", "ADP", "prep", 1), ("troops", "troop", "NOUN", "pobj", 2),
+            ("from", "from", "ADP", "prep", 1), ("Ghana", "Ghana", "PROPN", "pobj", 4),
+            ("ended", "end", "VERB", "ROOT", 6), (".", ".", "PUNCT", "punct", 6)]
+    assert triples(matcher, rows) == {("JPN-MIL", "retreats_from", "GHA", "asserted")}
