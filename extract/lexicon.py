@@ -291,6 +291,9 @@ class Cues(BaseModel):
     told_of: list[str] = Field(default_factory=list)
     """Prepositions after which the one warned is told of a danger, not threatened: "warned their
     populations **about** X" (no threat to the populations)."""
+    unarmed_conflicts: list[str] = Field(default_factory=list)
+    """Modifiers that make a war or fight no use of force: "a **trade** war", "a **tariff** fight" (no
+    ASSAULT record from the noun)."""
     strained_bonds: StrainedBondCues = Field(default_factory=StrainedBondCues)
     """A strained relationship is no cooperation: "strained ties with", "ties with X have soured"."""
     approach_words: list[str] = Field(default_factory=list)

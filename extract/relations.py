@@ -212,6 +212,7 @@ class RelationMatcher:
         self._approach = words(cues.approach_words)
         self._approach_verbs = words(cues.approach_verbs)
         self._told_of = words(cues.told_of)
+        self._unarmed = words(cues.unarmed_conflicts)
         self._menace_verbs = frozenset(
             lemma for entry in self.lexicon.entries if self.lexicon.frames[entry.frame].actor_objects
             for lemma in entry.lemmas
@@ -415,6 +416,10 @@ class RelationMatcher:
             self._strained_bond(trigger)
         )):
             return []  # "strained ties with", "ties with Canada have soured": no cooperation, and no act to code
+        if rtype.plover == "ASSAULT" and frame.kind == "noun" and any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in self._unarmed for c in trigger.children
+        ):
+            return []  # "locked in a trade war", "a tariff fight with Canada": no use of force
         if (frame.kind == "noun" and trigger.lemma_.lower() in self._plural_only
                 and trigger.tag_ not in ("NNS", "NNPS") and trigger.lower_ == trigger.lemma_.lower()):
             return []  # "a 1-1 tie with Brazil" is a match, not ties
@@ -455,6 +460,8 @@ class RelationMatcher:
             objects = self._mentions(nodes["thing"], at)  # "threatened to block Sweden"
         elif "victim" in nodes:
             subjects, objects = self._victim_arguments(nodes["victim"], trigger, at)
+        elif "penalty" in nodes:
+            subjects, objects = self._measure_arguments(trigger, nodes["penalty"], frame, at)
         elif frame.kind == "verb":
             subjects, objects = self._verb_arguments(trigger, prep, frame, at, entry.relation,
                                                      judged="modifier" in nodes)
@@ -1261,6 +1268,16 @@ class RelationMatcher:
         if not doers:
             return [], []
         return _unique(doers), self._mentions(passive, at, patient=True)
+
+    def _measure_arguments(
+        self, participle: Token, measure: Token, frame: Frame, at: dict[int, Span]
+    ) -> tuple[list[_Arg], list[_Arg]]:
+        """The sides of "passed legislation targeting Turkey" (frame ``verb_measure_participle``): the
+        measure's owner, actor modifier or light verb's subject imposes it on the participle's object."""
+        light = self._governing_light_verb(measure)
+        subjects, _ = self._noun_arguments(measure, None, light, frame, at, False)
+        objects = [a for c in participle.children if c.dep_ == "dobj" for a in self._mentions(c, at)]
+        return subjects, objects
 
     def _victim_negated(self, verb: Token) -> bool:
         """Whether the verb of harm of frame ``noun_victim`` is negated ("was not killed", "never

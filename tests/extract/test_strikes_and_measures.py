@@ -69,6 +69,22 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         # forces named in an "of" phrase withdraw
         ("The withdrawal of U.S. troops from Afghanistan ended in August.",
          {("USA-MIL", "retreats_from", "AFG", "asserted")}),
+        # weapons used, in a relative clause
+        ("Ukrainian officials listed the weapons Russia has used against Ukraine.",
+         {("RUS", "attacks", "UKR", "asserted")}),
+        # trade wars are measures, not fighting
+        ("Trump launched a trade war with China.", {("donald-trump", "sanctions", "CHN", "asserted")}),
+        ("The United States waged a tariff fight with Canada and Mexico.",
+         {("USA", "sanctions", "CAN", "asserted"), ("USA", "sanctions", "MEX", "asserted")}),
+        ("Russia waged war against Ukraine.", {("RUS", "fights_with", "UKR", "asserted")}),
+        # measures aimed by a participle
+        ("The U.S. announced new sanctions targeting Russian banks.", {("USA", "sanctions", "RUS", "asserted")}),
+        ("The European Union approved tariffs targeting Chinese electric vehicles.",
+         {("european-union", "sanctions", "CHN", "asserted")}),
+        ("Israeli airstrikes targeting Hamas killed dozens.", {("ISR-MIL", "attacks", "hamas", "asserted")}),
+        # money or aid received from a named giver
+        ("Malaysia accepted Chinese funding for infrastructure projects.", {("CHN", "aids", "MYS", "asserted")}),
+        ("Ukraine received EU assistance.", {("european-union", "aids", "UKR", "asserted")}),
     ],
 )
 def test_strikes_measures_and_aid(extractor: Extractor, text: str, expected: set[Key]) -> None:
@@ -88,6 +104,9 @@ def test_strikes_measures_and_aid(extractor: Extractor, text: str, expected: set
         "Washington took control of the negotiations with Iran.",
         # tear gas is no weapon of war (its use is coercion, in tests/extract/test_generalisation.py)
         "Police used tear gas against protesters.",
+        # a trade war is no fighting; missiles received are no gift
+        "Canada and the United States are locked in a trade war.",
+        "Ukraine received Russian missiles.",
         # no one killed, or not killed
         "No Ukrainian soldiers were killed in a Russian attack.",
         "Two Ukrainian soldiers were not killed in a Russian attack.",
@@ -264,3 +283,49 @@ def test_forces_in_an_of_phrase_withdraw(matcher: RelationMatcher) -> None:
             ("from", "from", "ADP", "prep", 1), ("Ghana", "Ghana", "PROPN", "pobj", 4),
             ("ended", "end", "VERB", "ROOT", 6), (".", ".", "PUNCT", "punct", 6)]
     assert triples(matcher, rows) == {("JPN-MIL", "retreats_from", "GHA", "asserted")}
+
+
+def test_trade_war_is_a_measure(matcher: RelationMatcher) -> None:
+    def rows(kind: str) -> list[Row]:  # "Japan launched a <kind> war with Ghana ."
+        return [("Japan", "Japan", "PROPN", "nsubj", 1), ("launched", "launch", "VERB", "ROOT", 1),
+                ("a", "a", "DET", "det", 4), (kind, kind, "NOUN", "compound", 4), ("war", "war", "NOUN", "dobj", 1),
+                ("with", "with", "ADP", "prep", 4), ("Ghana", "Ghana", "PROPN", "pobj", 5),
+                (".", ".", "PUNCT", "punct", 1)]
+
+    assert triples(matcher, rows("trade")) == {("JPN", "sanctions", "GHA", "asserted")}
+    assert triples(matcher, rows("border")) == {("JPN", "fights_with", "GHA", "asserted")}
+    # "Japan and Ghana are locked in a trade war": no fighting between them
+    locked = [("Japan", "Japan", "PROPN", "nsubjpass", 4), ("and", "and", "CCONJ", "cc", 0),
+              ("Ghana", "Ghana", "PROPN", "conj", 0), ("are", "be", "AUX", "auxpass", 4),
+              ("locked", "lock", "VERB", "ROOT", 4), ("in", "in", "ADP", "prep", 4), ("a", "a", "DET", "det", 8),
+              ("trade", "trade", "NOUN", "compound", 8), ("war", "war", "NOUN", "pobj", 5),
+              (".", ".", "PUNCT", "punct", 4)]
+    assert triples(matcher, locked) == set()
+
+
+def test_measure_aimed_by_a_participle(matcher: RelationMatcher) -> None:
+    def rows(noun: str, lemma: str) -> list[Row]:  # "Japan passed <noun> targeting Ghana ."
+        return [("Japan", "Japan", "PROPN", "nsubj", 1), ("passed", "pass", "VERB", "ROOT", 1),
+                (noun, lemma, "NOUN", "dobj", 1), ("targeting", "target", "VERB", "acl", 2),
+                ("Ghana", "Ghana", "PROPN", "dobj", 3), (".", ".", "PUNCT", "punct", 1)]
+
+    assert triples(matcher, rows("legislation", "legislation")) == {("JPN", "sanctions", "GHA", "asserted")}
+    assert triples(matcher, rows("leaflets", "leaflet")) == set()
+
+
+def test_aid_received_from_a_named_giver(matcher: RelationMatcher) -> None:
+    def rows(noun: str, lemma: str) -> list[Row]:  # "Ghana accepted Japan <noun> ."
+        return [("Ghana", "Ghana", "PROPN", "nsubj", 1), ("accepted", "accept", "VERB", "ROOT", 1),
+                ("Japan", "Japan", "PROPN", "compound", 3), (noun, lemma, "NOUN", "dobj", 1),
+                (".", ".", "PUNCT", "punct", 1)]
+
+    assert triples(matcher, rows("funding", "funding")) == {("JPN", "aids", "GHA", "asserted")}
+    assert triples(matcher, rows("missiles", "missile")) == set()
+
+
+def test_weapons_used_in_a_relative_clause(matcher: RelationMatcher) -> None:
+    # "the drones Japan used against Ghana"
+    rows = [("the", "the", "DET", "det", 1), ("drones", "drone", "NOUN", "ROOT", 1),
+            ("Japan", "Japan", "PROPN", "nsubj", 3), ("used", "use", "VERB", "relcl", 1),
+            ("against", "against", "ADP", "prep", 3), ("Ghana", "Ghana", "PROPN", "pobj", 4)]
+    assert triples(matcher, rows) == {("JPN", "attacks", "GHA", "asserted")}
