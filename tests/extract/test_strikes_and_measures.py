@@ -85,6 +85,18 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         # money or aid received from a named giver
         ("Malaysia accepted Chinese funding for infrastructure projects.", {("CHN", "aids", "MYS", "asserted")}),
         ("Ukraine received EU assistance.", {("european-union", "aids", "UKR", "asserted")}),
+        # killed by someone's fire or weapon
+        ("A Palestinian journalist was killed by Israeli fire in Gaza.", {("ISR", "attacks", "PSE-MED", "asserted")}),
+        # hit or targeted with a measure is sanctioned, not attacked; tariffs raised; imports banned
+        ("Trump hit Canada with 25% tariffs.", {("donald-trump", "sanctions", "CAN", "asserted")}),
+        ("Washington targeted Moscow with fresh sanctions.", {("USA", "sanctions", "RUS", "asserted")}),
+        ("Russia hit Kyiv with missiles.", {("RUS", "attacks", "UKR", "asserted")}),
+        ("The United States raised tariffs on Chinese goods to 145%.", {("USA", "sanctions", "CHN", "asserted")}),
+        ("China banned imports of Japanese seafood.", {("CHN", "sanctions", "JPN", "asserted")}),
+        # refugees hosted or taken in are aided, not met
+        ("Turkey hosts 3.5 million Syrian refugees.", {("TUR", "aids", "SYR-REF", "asserted")}),
+        ("Poland has taken in more than a million Ukrainian refugees.", {("POL", "aids", "UKR-REF", "asserted")}),
+        ("Qatar hosted Taliban leaders.", {("QAT", "consults_with", "taliban", "asserted")}),
     ],
 )
 def test_strikes_measures_and_aid(extractor: Extractor, text: str, expected: set[Key]) -> None:
@@ -329,3 +341,24 @@ def test_weapons_used_in_a_relative_clause(matcher: RelationMatcher) -> None:
             ("Japan", "Japan", "PROPN", "nsubj", 3), ("used", "use", "VERB", "relcl", 1),
             ("against", "against", "ADP", "prep", 3), ("Ghana", "Ghana", "PROPN", "pobj", 4)]
     assert triples(matcher, rows) == {("JPN", "attacks", "GHA", "asserted")}
+
+
+def test_hit_with_a_measure(matcher: RelationMatcher) -> None:
+    def rows(thing: str, lemma: str) -> list[Row]:  # "Japan hit Ghana with <thing> ."
+        return [("Japan", "Japan", "PROPN", "nsubj", 1), ("hit", "hit", "VERB", "ROOT", 1),
+                ("Ghana", "Ghana", "PROPN", "dobj", 1), ("with", "with", "ADP", "prep", 1),
+                (thing, lemma, "NOUN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)]
+
+    assert triples(matcher, rows("tariffs", "tariff")) == {("JPN", "sanctions", "GHA", "asserted")}
+    assert triples(matcher, rows("missiles", "missile")) == {("JPN", "attacks", "GHA", "asserted")}
+
+
+def test_refugees_hosted(matcher: RelationMatcher) -> None:
+    actors = {**ACTORS, "Chileans": ActorRef(id="CHL-REF", label="Chilean refugees", type="SocialGroup",
+                                            country="CHL", role="REF")}
+    # "Peru hosts Chilean refugees" (the mention is the demonym; the noun says who they are)
+    rows = [("Peru", "Peru", "PROPN", "nsubj", 1), ("hosts", "host", "VERB", "ROOT", 1),
+            ("Chileans", "Chilean", "PROPN", "amod", 3), ("refugees", "refugee", "NOUN", "dobj", 1),
+            (".", ".", "PUNCT", "punct", 1)]
+    doc: Doc = hand_doc(matcher, rows, actors)
+    assert keyed(hand_records(matcher, doc, actors)) == {("PER", "aids", "CHL-REF", "asserted")}
