@@ -469,6 +469,10 @@ class RelationMatcher:
             owned = entry.frame == "noun_governed" and prep is None and not rtype.symmetric and light is not None
             subjects, objects = self._noun_arguments(trigger, prep, light, frame, at, rtype.symmetric, joint,
                                                      owned_object=owned)
+        if "label" in nodes and not subjects:
+            # "Hamas was designated a terrorist organization by the United States": the "by" on the label
+            subjects = [a for c in nodes["label"].children if c.dep_ == "prep" and c.lower_ == "by"
+                        for a in self._prep_objects(c, at)]
         if frame.kind == "noun" and not subjects and objects and "victim" not in nodes:
             subjects = self._forces_of(trigger, at)  # "the withdrawal of U.S. troops from Afghanistan"
         if frame.journey:

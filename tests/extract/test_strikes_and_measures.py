@@ -97,6 +97,13 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         ("Turkey hosts 3.5 million Syrian refugees.", {("TUR", "aids", "SYR-REF", "asserted")}),
         ("Poland has taken in more than a million Ukrainian refugees.", {("POL", "aids", "UKR-REF", "asserted")}),
         ("Qatar hosted Taliban leaders.", {("QAT", "consults_with", "taliban", "asserted")}),
+        # designated in the passive, the designator in a "by" phrase on the label
+        ("Hamas was designated a terrorist organization by the United States.",
+         {("USA", "sanctions", "hamas", "asserted")}),
+        ("The Houthis were designated as a terrorist group by Washington.",
+         {("USA", "sanctions", "houthis", "asserted")}),
+        # arms sold
+        ("The United States approved the sale of F-16 jets to Turkey.", {("USA", "aids", "TUR", "asserted")}),
     ],
 )
 def test_strikes_measures_and_aid(extractor: Extractor, text: str, expected: set[Key]) -> None:
@@ -119,6 +126,9 @@ def test_strikes_measures_and_aid(extractor: Extractor, text: str, expected: set
         # a trade war is no fighting; missiles received are no gift
         "Canada and the United States are locked in a trade war.",
         "Ukraine received Russian missiles.",
+        # trade is no aid, nor a label without its holder
+        "Russia's food sales to Egypt rose.",
+        "The United States designated a terrorist organization.",
         # no one killed, or not killed
         "No Ukrainian soldiers were killed in a Russian attack.",
         "Two Ukrainian soldiers were not killed in a Russian attack.",
@@ -362,3 +372,23 @@ def test_refugees_hosted(matcher: RelationMatcher) -> None:
             (".", ".", "PUNCT", "punct", 1)]
     doc: Doc = hand_doc(matcher, rows, actors)
     assert keyed(hand_records(matcher, doc, actors)) == {("PER", "aids", "CHL-REF", "asserted")}
+
+
+def test_passive_designation_by_on_the_label(matcher: RelationMatcher) -> None:
+    # "Ghana was designated a terrorist organization by Japan"
+    rows = [("Ghana", "Ghana", "PROPN", "nsubjpass", 2), ("was", "be", "AUX", "auxpass", 2),
+            ("designated", "designate", "VERB", "ROOT", 2), ("a", "a", "DET", "det", 5),
+            ("terrorist", "terrorist", "ADJ", "amod", 5), ("organization", "organization", "NOUN", "dobj", 2),
+            ("by", "by", "ADP", "prep", 5), ("Japan", "Japan", "PROPN", "pobj", 6), (".", ".", "PUNCT", "punct", 2)]
+    assert triples(matcher, rows) == {("JPN", "sanctions", "GHA", "asserted")}
+
+
+def test_arms_sold_with_the_preposition_on_the_verb(matcher: RelationMatcher) -> None:
+    def rows(goods: str, lemma: str) -> list[Row]:  # "Japan approved the sale of <goods> to Ghana ."
+        return [("Japan", "Japan", "PROPN", "nsubj", 1), ("approved", "approve", "VERB", "ROOT", 1),
+                ("the", "the", "DET", "det", 3), ("sale", "sale", "NOUN", "dobj", 1), ("of", "of", "ADP", "prep", 3),
+                (goods, lemma, "NOUN", "pobj", 4), ("to", "to", "ADP", "prep", 1), ("Ghana", "Ghana", "PROPN", "pobj", 6),
+                (".", ".", "PUNCT", "punct", 1)]
+
+    assert ("JPN", "aids", "GHA", "asserted") in triples(matcher, rows("jets", "jet"))
+    assert ("JPN", "aids", "GHA", "asserted") not in triples(matcher, rows("shares", "share"))
