@@ -213,6 +213,7 @@ class RelationMatcher:
         self._approach_verbs = words(cues.approach_verbs)
         self._told_of = words(cues.told_of)
         self._unarmed = words(cues.unarmed_conflicts)
+        self._flag_participles = words(cues.flag_participles)
         self._menace_verbs = frozenset(
             lemma for entry in self.lexicon.entries if self.lexicon.frames[entry.frame].actor_objects
             for lemma in entry.lemmas
@@ -905,6 +906,10 @@ class RelationMatcher:
                     if conj.i in at and at[conj.i] != span:
                         pair.append(_Arg(at[conj.i], named=False))
                 return _unique(pair)
+        if patient or not _is_subject(head):
+            flagged = self._flag_state(head, at)
+            if flagged:
+                return flagged  # "seized a British-flagged tanker"
         for child in head.children:
             # "rockets fired by Hamas", "the demands presented by Saudi Arabia": the participle's agent
             if (child.dep_ == "acl" and child.tag_ == "VBN" and not _victim(head, child)
@@ -1282,6 +1287,16 @@ class RelationMatcher:
         subjects, _ = self._noun_arguments(measure, None, light, frame, at, False)
         objects = [a for c in participle.children if c.dep_ == "dobj" for a in self._mentions(c, at)]
         return subjects, objects
+
+    def _flag_state(self, head: Token, at: dict[int, Span]) -> list[_Arg]:
+        """The state behind "a **British-flagged** tanker", "a **Greek-owned** ship": the actor modifying a
+        flag or owner participle (cues.yaml ``flag_participles``) that modifies ``head``."""
+        for child in head.children:
+            if child.dep_ in ("amod", "compound") and child.lower_ in self._flag_participles:
+                for grand in child.children:
+                    if grand.dep_ in ("amod", "npadvmod", "compound", "nmod") and grand.i in at:
+                        return [_Arg(at[grand.i], named=False)]
+        return []
 
     def _victim_negated(self, verb: Token) -> bool:
         """Whether the verb of harm of frame ``noun_victim`` is negated ("was not killed", "never

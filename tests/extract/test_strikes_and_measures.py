@@ -104,6 +104,10 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
          {("USA", "sanctions", "houthis", "asserted")}),
         # arms sold
         ("The United States approved the sale of F-16 jets to Turkey.", {("USA", "aids", "TUR", "asserted")}),
+        # a vessel acted upon is its flag or owner state's
+        ("Iran seized a British-flagged oil tanker.", {("IRN", "coerces", "GBR", "asserted")}),
+        ("A British-flagged tanker was seized by Iran.", {("IRN", "coerces", "GBR", "asserted")}),
+        ("Houthi rebels attacked a Greek-owned cargo ship in the Red Sea.", {("houthis", "attacks", "GRC", "asserted")}),
     ],
 )
 def test_strikes_measures_and_aid(extractor: Extractor, text: str, expected: set[Key]) -> None:
@@ -129,6 +133,8 @@ def test_strikes_measures_and_aid(extractor: Extractor, text: str, expected: set
         # trade is no aid, nor a label without its holder
         "Russia's food sales to Egypt rose.",
         "The United States designated a terrorist organization.",
+        # an owned firm that speaks is not its owner state
+        "A Russian-owned refinery said it had resumed exports to India.",
         # no one killed, or not killed
         "No Ukrainian soldiers were killed in a Russian attack.",
         "Two Ukrainian soldiers were not killed in a Russian attack.",
@@ -392,3 +398,14 @@ def test_arms_sold_with_the_preposition_on_the_verb(matcher: RelationMatcher) ->
 
     assert ("JPN", "aids", "GHA", "asserted") in triples(matcher, rows("jets", "jet"))
     assert ("JPN", "aids", "GHA", "asserted") not in triples(matcher, rows("shares", "share"))
+
+
+def test_flagged_vessel_is_its_state(matcher: RelationMatcher) -> None:
+    def rows(participle: str) -> list[Row]:  # "Japan seized a Ghana-<participle> tanker ."
+        return [("Japan", "Japan", "PROPN", "nsubj", 1), ("seized", "seize", "VERB", "ROOT", 1),
+                ("a", "a", "DET", "det", 6), ("Ghana", "Ghana", "PROPN", "npadvmod", 5), ("-", "-", "PUNCT", "punct", 5),
+                (participle, participle, "ADJ", "amod", 6), ("tanker", "tanker", "NOUN", "dobj", 1),
+                (".", ".", "PUNCT", "punct", 1)]
+
+    assert triples(matcher, rows("flagged")) == {("JPN", "coerces", "GHA", "asserted")}
+    assert triples(matcher, rows("built")) == set()
