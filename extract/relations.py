@@ -432,6 +432,9 @@ class RelationMatcher:
         ):
             return []  # "turned 40 of them over to China" is no appeal: a particle makes another verb
 
+        if (rtype.plover == "RETREAT" and frame.kind == "verb" and trigger.dep_ == "xcomp"
+                and trigger.head.lemma_.lower() in self._order_verbs):
+            return []  # "ordered French troops to leave the country": the order (COERCE) is the event, not yet a retreat
         if frame.intransitive and any(c.dep_ == "dobj" for c in trigger.children):
             return []  # "Iran flew drones into Israel", "flew the hostages to Doha": carried, not travelled
         if (entry.frame == "verb_object" and trigger.lemma_.lower() in self._menace_verbs

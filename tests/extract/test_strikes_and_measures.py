@@ -108,6 +108,17 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         ("Iran seized a British-flagged oil tanker.", {("IRN", "coerces", "GBR", "asserted")}),
         ("A British-flagged tanker was seized by Iran.", {("IRN", "coerces", "GBR", "asserted")}),
         ("Houthi rebels attacked a Greek-owned cargo ship in the Red Sea.", {("houthis", "attacks", "GRC", "asserted")}),
+        # strikes aimed by a participle, bans, forces leaving, gifts to an indirect object, supplies rushed
+        ("The United States carried out airstrikes targeting Houthi positions in Yemen.",
+         {("USA", "attacks", "houthis", "asserted")}),
+        ("Canada banned Russian airlines from its airspace.", {("CAN", "sanctions", "RUS", "asserted")}),
+        ("U.S. troops left Afghanistan in August 2021.", {("USA-MIL", "retreats_from", "AFG", "asserted")}),
+        ("China has lent Pakistan $4 billion.", {("CHN", "aids", "PAK", "asserted")}),
+        ("Iran gave Russia hundreds of drones.", {("IRN", "aids", "RUS", "asserted")}),
+        ("India rushed relief supplies to Sri Lanka.", {("IND", "aids", "LKA", "asserted")}),
+        # an ordered departure is the order, not yet a retreat
+        ("Mali's military rulers ordered French troops to withdraw from Mali.",
+         {("MLI-GOV", "coerces", "FRA-MIL", "asserted")}),
     ],
 )
 def test_strikes_measures_and_aid(extractor: Extractor, text: str, expected: set[Key]) -> None:
@@ -135,6 +146,10 @@ def test_strikes_measures_and_aid(extractor: Extractor, text: str, expected: set
         "The United States designated a terrorist organization.",
         # an owned firm that speaks is not its owner state
         "A Russian-owned refinery said it had resumed exports to India.",
+        # a leader leaving is a journey; a warning given is no gift; a ban on no one
+        "The Indian prime minister left Japan on Friday.",
+        "Putin gave the West a warning.",
+        "The government banned protests in the capital.",
         # no one killed, or not killed
         "No Ukrainian soldiers were killed in a Russian attack.",
         "Two Ukrainian soldiers were not killed in a Russian attack.",
@@ -409,3 +424,30 @@ def test_flagged_vessel_is_its_state(matcher: RelationMatcher) -> None:
 
     assert triples(matcher, rows("flagged")) == {("JPN", "coerces", "GHA", "asserted")}
     assert triples(matcher, rows("built")) == set()
+
+
+def test_given_to_an_indirect_object(matcher: RelationMatcher) -> None:
+    def rows(thing: str, lemma: str) -> list[Row]:  # "Japan gave Ghana <thing> ."
+        return [("Japan", "Japan", "PROPN", "nsubj", 1), ("gave", "give", "VERB", "ROOT", 1),
+                ("Ghana", "Ghana", "PROPN", "dative", 1), (thing, lemma, "NOUN", "dobj", 1),
+                (".", ".", "PUNCT", "punct", 1)]
+
+    assert triples(matcher, rows("loans", "loan")) == {("JPN", "aids", "GHA", "asserted")}
+    assert triples(matcher, rows("warnings", "warning")) == set()
+
+
+def test_forces_leave_but_leaders_travel(matcher: RelationMatcher) -> None:
+    def rows(who: str) -> list[Row]:  # "<who> left Ghana ."
+        return [(who, who.lower(), "NOUN", "nsubj", 1), ("left", "leave", "VERB", "ROOT", 1),
+                ("Ghana", "Ghana", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)]
+
+    assert triples(matcher, rows("troops")) == {("JPN-MIL", "retreats_from", "GHA", "asserted")}
+    assert triples(matcher, rows("Japan")) == set()
+
+
+def test_ordered_withdrawal_is_no_retreat_yet(matcher: RelationMatcher) -> None:
+    # "Ghana ordered troops to leave Ghana" ("troops" Japanese): the order, not a retreat
+    rows = [("Ghana", "Ghana", "PROPN", "nsubj", 1), ("ordered", "order", "VERB", "ROOT", 1),
+            ("troops", "troop", "NOUN", "dobj", 1), ("to", "to", "PART", "aux", 4), ("leave", "leave", "VERB", "xcomp", 1),
+            ("Ghana", "Ghana", "PROPN", "dobj", 4), (".", ".", "PUNCT", "punct", 1)]
+    assert not {k for k in triples(matcher, rows) if k[1] == "retreats_from"}
