@@ -1414,7 +1414,9 @@ class RelationMatcher:
                 subjects = self._clause_subjects(governor, at)
                 passive = self._passive(governor)
                 if (not subjects and passive is not None and noun.head.lower_ == "in"
-                        and not any(c.dep_ == "agent" for c in governor.children)):
+                        and not any(c.dep_ == "agent" for c in governor.children)
+                        and (symmetric or governor.lemma_.lower() not in _VICTIM_PARTICIPLES)):
+                    # (those killed in an attack did not make it; those killed in clashes fought in them)
                     # "Canada is embroiled in a row with India", "Japan is locked in a dispute with China":
                     # the one caught up in it is a party
                     subjects = self._mentions(passive, at)

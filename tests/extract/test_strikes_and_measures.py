@@ -116,6 +116,15 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
         ("China has lent Pakistan $4 billion.", {("CHN", "aids", "PAK", "asserted")}),
         ("Iran gave Russia hundreds of drones.", {("IRN", "aids", "RUS", "asserted")}),
         ("India rushed relief supplies to Sri Lanka.", {("IND", "aids", "LKA", "asserted")}),
+        # talks walked out of; packages unveiled; designated extremist
+        ("Ukraine withdrew from talks with Russia.", {("UKR", "sanctions", "RUS", "asserted")}),
+        ("The EU unveiled a 50 billion euro aid package for Ukraine.",
+         {("european-union", "aids", "UKR", "asserted")}),
+        # those killed in clashes fought in them
+        ("Three Israeli soldiers were killed in clashes with Hamas militants.",
+         {("ISR-MIL", "fights_with", "hamas", "asserted")}),
+        ("A Taliban commander was killed in a gun battle with Pakistani police.",
+         {("taliban", "fights_with", "PAK-COP", "asserted")}),
         # an ordered departure is the order, not yet a retreat
         ("Mali's military rulers ordered French troops to withdraw from Mali.",
          {("MLI-GOV", "coerces", "FRA-MIL", "asserted")}),
@@ -150,6 +159,8 @@ def test_strikes_measures_and_aid(extractor: Extractor, text: str, expected: set
         "The Indian prime minister left Japan on Friday.",
         "Putin gave the West a warning.",
         "The government banned protests in the capital.",
+        # those killed in an attack on a base did not attack it
+        "Three Americans were killed in a drone attack on a U.S. base in Jordan.",
         # no one killed, or not killed
         "No Ukrainian soldiers were killed in a Russian attack.",
         "Two Ukrainian soldiers were not killed in a Russian attack.",
@@ -451,3 +462,14 @@ def test_ordered_withdrawal_is_no_retreat_yet(matcher: RelationMatcher) -> None:
             ("troops", "troop", "NOUN", "dobj", 1), ("to", "to", "PART", "aux", 4), ("leave", "leave", "VERB", "xcomp", 1),
             ("Ghana", "Ghana", "PROPN", "dobj", 4), (".", ".", "PUNCT", "punct", 1)]
     assert not {k for k in triples(matcher, rows) if k[1] == "retreats_from"}
+
+
+def test_the_killed_did_not_make_the_attack(matcher: RelationMatcher) -> None:
+    def rows(noun: str, prep: str) -> list[Row]:  # "Chileans were killed in an <noun> <prep> Ghana ."
+        return [("Chileans", "Chilean", "PROPN", "nsubjpass", 2), ("were", "be", "AUX", "auxpass", 2),
+                ("killed", "kill", "VERB", "ROOT", 2), ("in", "in", "ADP", "prep", 2), ("an", "an", "DET", "det", 5),
+                (noun, noun, "NOUN", "pobj", 3), (prep, prep, "ADP", "prep", 5),
+                ("Ghana", "Ghana", "PROPN", "pobj", 6), (".", ".", "PUNCT", "punct", 2)]
+
+    assert triples(matcher, rows("attack", "on")) == set()
+    assert triples(matcher, rows("clash", "with")) == {("CHL-CVL", "fights_with", "GHA", "asserted")}
