@@ -125,6 +125,13 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
          {("ISR-MIL", "fights_with", "hamas", "asserted")}),
         ("A Taliban commander was killed in a gun battle with Pakistani police.",
          {("taliban", "fights_with", "PAK-COP", "asserted")}),
+        # strikes inside or across a state; homes razed; put on a list; surtaxes
+        ("Pakistan carried out retaliatory strikes inside Iran.", {("PAK", "attacks", "IRN", "asserted")}),
+        ("Russia launched missile strikes across Ukraine.", {("RUS", "attacks", "UKR", "asserted")}),
+        ("Israel demolished Palestinian homes in the West Bank.", {("ISR", "attacks", "PSE", "asserted")}),
+        ("Washington added dozens of Chinese firms to its entity list.", {("USA", "sanctions", "CHN-BUS", "asserted")}),
+        ("The United States put Iran's central bank on a terrorist list.", {("USA", "sanctions", "IRN", "asserted")}),
+        ("Canada imposed a 100% surtax on Chinese electric vehicles.", {("CAN", "sanctions", "CHN", "asserted")}),
         # an ordered departure is the order, not yet a retreat
         ("Mali's military rulers ordered French troops to withdraw from Mali.",
          {("MLI-GOV", "coerces", "FRA-MIL", "asserted")}),
@@ -159,6 +166,8 @@ def test_strikes_measures_and_aid(extractor: Extractor, text: str, expected: set
         "The Indian prime minister left Japan on Friday.",
         "Putin gave the West a warning.",
         "The government banned protests in the capital.",
+        # a list of partners is no blacklist
+        "Japan added Vietnam to its list of trade partners.",
         # those killed in an attack on a base did not attack it
         "Three Americans were killed in a drone attack on a U.S. base in Jordan.",
         # no one killed, or not killed
@@ -473,3 +482,13 @@ def test_the_killed_did_not_make_the_attack(matcher: RelationMatcher) -> None:
 
     assert triples(matcher, rows("attack", "on")) == set()
     assert triples(matcher, rows("clash", "with")) == {("CHL-CVL", "fights_with", "GHA", "asserted")}
+
+
+def test_put_on_a_list(matcher: RelationMatcher) -> None:
+    def rows(kind: str) -> list[Row]:  # "Japan added Ghana to its <kind> list ."
+        return [("Japan", "Japan", "PROPN", "nsubj", 1), ("added", "add", "VERB", "ROOT", 1),
+                ("Ghana", "Ghana", "PROPN", "dobj", 1), ("to", "to", "ADP", "prep", 1), ("its", "its", "PRON", "poss", 6),
+                (kind, kind, "NOUN", "compound", 6), ("list", "list", "NOUN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)]
+
+    assert triples(matcher, rows("entity")) == {("JPN", "sanctions", "GHA", "asserted")}
+    assert triples(matcher, rows("guest")) == set()
