@@ -1272,6 +1272,9 @@ class RelationMatcher:
         for child in strike.children:
             if child.dep_ in _MODIFIER_DEPS and child.i in at:
                 doers.extend(self._mentions(child, at))
+                for grand in child.children:  # "a joint U.S.-Iraqi raid", "a U.S. and Iraqi strike"
+                    if (grand.dep_ in PAIR_DEPS or grand.dep_ == "conj") and grand.i in at:
+                        doers.extend(self._mentions(grand, at))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 doers.extend(self._prep_objects(child, at))
         leader = leader_of(strike, at)

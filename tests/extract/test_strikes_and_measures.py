@@ -38,6 +38,13 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
          {("ISR", "attacks", "hezbollah", "reported")}),
         ("Two Russian soldiers were wounded in a Ukrainian drone attack.",
          {("UKR-MIL", "attacks", "RUS-MIL", "asserted")}),
+        # a joint strike: both sides attack, and cooperate
+        ("A senior Islamic State leader was killed in a joint U.S.-Iraqi raid.",
+         {("USA", "attacks", "islamic-state", "asserted"), ("IRQ", "attacks", "islamic-state", "asserted"),
+          ("USA", "cooperates_with", "IRQ", "asserted")}),
+        ("A senior Islamic State leader was killed in a joint operation by U.S. and Iraqi forces.",
+         {("USA-MIL", "attacks", "islamic-state", "asserted"), ("IRQ-MIL", "attacks", "islamic-state", "asserted"),
+          ("USA-MIL", "cooperates_with", "IRQ-MIL", "asserted")}),
         # an armed group's leaders eliminated or neutralised
         ("Iraq's intelligence service eliminated a senior Islamic State leader.",
          {("IRQ-SPY", "attacks", "islamic-state", "asserted")}),
