@@ -95,6 +95,8 @@ class ArgumentFinder:
     _borders: frozenset[str]
     _collectives: frozenset[str]
     _event_preps: frozenset[str]
+    _flag_participles: frozenset[str]
+    _force_nouns: frozenset[str]
     _hosting_verbs: frozenset[str]
     _intent_nouns: frozenset[str]
     _light: frozenset[str]
@@ -216,6 +218,10 @@ class ArgumentFinder:
                     if conj.i in at and at[conj.i] != span:
                         pair.append(_Arg(at[conj.i], named=False))
                 return _unique(pair)
+        if patient or not _is_subject(head):
+            flagged = self._flag_state(head, at)
+            if flagged:
+                return flagged  # "seized a British-flagged tanker"
         for child in head.children:
             # "rockets fired by Hamas", "the demands presented by Saudi Arabia": the participle's agent
             if (child.dep_ == "acl" and child.tag_ == "VBN" and not _victim(head, child)
@@ -443,6 +449,63 @@ class ArgumentFinder:
             return subjects, self._prep_objects(prep, at)
         return subjects, []
 
+    def _victim_arguments(self, verb: Token, strike: Token, at: dict[int, Span]) -> tuple[list[_Arg], list[_Arg]]:
+        """The sides of "X was killed in a U.S. strike" (frame ``noun_victim``).
+
+        The strike's owner, actor modifier, "by" phrase or leader ("a U.S.-led raid") attacks the
+        passive subject of the verb of harm. Only a passive verb without an agent of its own counts:
+        "Israel killed a Hamas commander in an operation" is the verb frames' to read.
+        """
+        passive = self._passive(verb)
+        if passive is None or any(c.dep_ == "agent" and c != strike.head for c in verb.children):
+            return [], []
+        doers: list[_Arg] = []
+        for child in strike.children:
+            if child.dep_ in _MODIFIER_DEPS and child.i in at:
+                doers.extend(self._mentions(child, at))
+                for grand in child.children:  # "a joint U.S.-Iraqi raid", "a U.S. and Iraqi strike"
+                    if (grand.dep_ in PAIR_DEPS or grand.dep_ == "conj") and grand.i in at:
+                        doers.extend(self._mentions(grand, at))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                doers.extend(self._prep_objects(child, at))
+        leader = leader_of(strike, at)
+        if leader is not None:
+            doers.append(_Arg(at[leader.i]))
+        if not doers:
+            return [], []
+        return _unique(doers), self._mentions(passive, at, patient=True)
+
+    def _measure_arguments(
+        self, participle: Token, measure: Token, frame: Frame, at: dict[int, Span]
+    ) -> tuple[list[_Arg], list[_Arg]]:
+        """The sides of "passed legislation targeting Turkey" (frame ``verb_measure_participle``): the
+        measure's owner, actor modifier or light verb's subject imposes it on the participle's object."""
+        light = self._governing_light_verb(measure)
+        subjects, _ = self._noun_arguments(measure, None, light, frame, at, False)
+        objects = [a for c in participle.children if c.dep_ == "dobj" for a in self._mentions(c, at)]
+        return subjects, objects
+
+    def _flag_state(self, head: Token, at: dict[int, Span]) -> list[_Arg]:
+        """The state behind "a **British-flagged** tanker", "a **Greek-owned** ship": the actor modifying a
+        flag or owner participle (cues.yaml ``flag_participles``) that modifies ``head``."""
+        for child in head.children:
+            if child.dep_ in ("amod", "compound") and child.lower_ in self._flag_participles:
+                for grand in child.children:
+                    if grand.dep_ in ("amod", "npadvmod", "compound", "nmod") and grand.i in at:
+                        return [_Arg(at[grand.i], named=False)]
+        return []
+
+    def _forces_of(self, noun: Token, at: dict[int, Span]) -> list[_Arg]:
+        """The forces an event noun's "of" phrase names as its doers: "the withdrawal **of U.S. troops**
+        from Afghanistan", "the deployment of Russian forces near Ukraine" (only force nouns:
+        "the bombing of the French base" names the target)."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in self._force_nouns and pobj.i in at:
+                        return self._mentions(pobj, at)
+        return []
+
     def _governing_light_verb(self, noun: Token) -> Token | None:
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in self._quantities:
             noun = noun.head.head  # "held a round of talks"
@@ -533,7 +596,9 @@ class ArgumentFinder:
                 subjects = self._clause_subjects(governor, at)
                 passive = self._passive(governor)
                 if (not subjects and passive is not None and noun.head.lower_ == "in"
-                        and not any(c.dep_ == "agent" for c in governor.children)):
+                        and not any(c.dep_ == "agent" for c in governor.children)
+                        and (symmetric or governor.lemma_.lower() not in _VICTIM_PARTICIPLES)):
+                    # (those killed in an attack did not make it; those killed in clashes fought in them)
                     # "Canada is embroiled in a row with India", "Japan is locked in a dispute with China":
                     # the one caught up in it is a party
                     subjects = self._mentions(passive, at)

@@ -52,6 +52,7 @@ class ContextReader:
     _intent_events: frozenset[str]
     _intent_nouns: frozenset[str]
     _intent_verbs: frozenset[str]
+    _neg_dets: frozenset[str]
     _neg_nouns: frozenset[str]
     _neg_verbs: frozenset[str]
     _neg_words: frozenset[str]
@@ -182,6 +183,18 @@ class ContextReader:
         context.speaker = speaker if reported or intended or hypothetical else None
         context.reported, context.conditional = reported, conditional
         return context
+
+    def _victim_negated(self, verb: Token) -> bool:
+        """Whether the verb of harm of frame ``noun_victim`` is negated ("was not killed", "never
+        wounded") or its victim is no one ("no soldiers were killed")."""
+        for child in verb.children:
+            if child.dep_ == "neg" or child.lower_ in self._neg_words:
+                return True
+            if child.dep_ == "nsubjpass" and any(
+                c.dep_ == "det" and c.lower_ in self._neg_dets for c in child.children
+            ):
+                return True
+        return False
 
     def _subject_span(self, verb: Token, at: dict[int, Span]) -> list[Span]:
         return [a.span for a in self._clause_subjects(verb, at) if not a.pronoun]

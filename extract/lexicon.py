@@ -318,6 +318,12 @@ class Cues(BaseModel):
     told_of: list[str] = Field(default_factory=list)
     """Prepositions after which the one warned is told of a danger, not threatened: "warned their
     populations **about** X" (no threat to the populations)."""
+    flag_participles: list[str] = Field(default_factory=list)
+    """Participles through which a vessel or firm attacked or seized is its state's: "seized a
+    **British-flagged** tanker", "attacked a **Greek-owned** ship" (objects only)."""
+    unarmed_conflicts: list[str] = Field(default_factory=list)
+    """Modifiers that make a war or fight no use of force and no economic one either: "a **culture** war",
+    "a **propaganda** war" (no ASSAULT record from the noun; see ``economic_conflicts``)."""
     strained_bonds: StrainedBondCues = Field(default_factory=StrainedBondCues)
     """A strained relationship is no cooperation: "strained ties with", "ties with X have soured"."""
     approach_words: list[str] = Field(default_factory=list)

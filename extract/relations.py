@@ -165,6 +165,8 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         self._travellers_nouns = words(cues.people_nouns)
         self._economic_relation = cues.economic_conflicts.relation
         self._told_of = words(cues.told_of)
+        self._flag_participles = words(cues.flag_participles)
+        self._unarmed = words(cues.unarmed_conflicts)
         self._menace_verbs = frozenset(
             lemma for entry in self.lexicon.entries if self.lexicon.frames[entry.frame].actor_objects
             for lemma in entry.lemmas
@@ -355,8 +357,10 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
             return []  # "exchanged threats with", "sent a warning to": the conflict entries say what it is
         if rtype.plover == "AID" and "thing" in nodes and nodes["thing"].lemma_.lower() in self._hostile_deeds:
             return []  # "promised raids to the villages" gives them nothing
-        if rtype.plover == "AID" and "thing" in nodes and self._people(nodes["thing"]):
-            return []  # "received more tourists from Germany", "sent thousands of refugees to Greece"
+        if rtype.plover == "AID" and prep is not None and "thing" in nodes and self._people(nodes["thing"]):
+            # "received more tourists from Germany", "sent thousands of refugees to Greece" (refugees hosted
+            # are aid to them: no preposition)
+            return []
 
         governor = light if light is not None else nodes.get("light")
         if governor is not None and governor.lemma_.lower() in _PHRASAL_ONLY and not any(
@@ -370,6 +374,10 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
             self._strained_bond(trigger)
         )):
             return []  # "strained ties with", "ties with Canada have soured": no cooperation, and no act to code
+        if rtype.plover == "ASSAULT" and frame.kind == "noun" and any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in self._unarmed for c in trigger.children
+        ):
+            return []  # "a culture war", "a propaganda war with Moscow": no use of force
         if (frame.kind == "noun" and trigger.lemma_.lower() in self._plural_only
                 and trigger.tag_ not in ("NNS", "NNPS") and trigger.lower_ == trigger.lemma_.lower()):
             return []  # "a 1-1 tie with Brazil" is a match, not ties
@@ -381,6 +389,9 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         ):
             return []  # "turned 40 of them over to China" is no appeal: a particle makes another verb
 
+        if (rtype.plover == "RETREAT" and frame.kind == "verb" and trigger.dep_ == "xcomp"
+                and trigger.head.lemma_.lower() in self._order_verbs):
+            return []  # "ordered French troops to leave the country": the order (COERCE) is the event, not yet a retreat
         if frame.intransitive and any(c.dep_ == "dobj" for c in trigger.children):
             return []  # "Iran flew drones into Israel", "flew the hostages to Doha": carried, not travelled
         if (entry.frame == "verb_object" and trigger.lemma_.lower() in self._menace_verbs
@@ -411,6 +422,10 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
             # "said Russia's moves undermine European security"
             thing = nodes["thing"]
             objects = self._mentions(thing, at, patient=thing.dep_ in ("nsubj", "nsubjpass"))
+        elif "victim" in nodes:
+            subjects, objects = self._victim_arguments(nodes["victim"], trigger, at)
+        elif "penalty" in nodes:
+            subjects, objects = self._measure_arguments(trigger, nodes["penalty"], frame, at)
         elif frame.kind == "verb":
             subjects, objects = self._verb_arguments(trigger, prep, frame, at, entry.relation,
                                                      judged="modifier" in nodes)
@@ -418,6 +433,12 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
             owned = entry.frame == "noun_governed" and prep is None and not rtype.symmetric and light is not None
             subjects, objects = self._noun_arguments(trigger, prep, light, frame, at, rtype.symmetric, joint,
                                                      owned_object=owned)
+        if "label" in nodes and not subjects:
+            # "Hamas was designated a terrorist organization by the United States": the "by" on the label
+            subjects = [a for c in nodes["label"].children if c.dep_ == "prep" and c.lower_ == "by"
+                        for a in self._prep_objects(c, at)]
+        if frame.kind == "noun" and not subjects and objects and "victim" not in nodes:
+            subjects = self._forces_of(trigger, at)  # "the withdrawal of U.S. troops from Afghanistan"
         if frame.journey:
             # a visit is made by a traveller named as such ("the Indian prime minister", "a Hamas
             # delegation", not "US weapons" or "its warships") to a state named as the place reached
@@ -464,10 +485,11 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         economic = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod") and c.i < trigger.i
                     and c.lemma_.lower() in self._economic] if frame.kind == "noun" else []
         if economic and rtype.symmetric and rtype.polarity == "conflict":
-            # "the U.S.-China trade war", "a tariff fight with Beijing": economic measures each way, no fighting
-            # ("economic warfare against Iran" is one way)
+            # "the U.S.-China trade war", "the trade war between Washington and Beijing": economic measures
+            # each way, no fighting; one side's ("Trump launched a trade war with China", "economic warfare
+            # against Iran") is that side's
             rtype = relation_type(self._economic_relation)
-            reciprocal = prep is None or prep.lower_ not in ("against", "on", "upon")
+            reciprocal = bool(pool)
         if reciprocal:
             pairs += [(o, s) for s, o in pairs if s is not o]  # "Cairo traded barbs with Riyadh": both ways
         if not pairs:
@@ -490,6 +512,8 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
             context.negated = True  # "is not at war with", "is not in talks with"
         if frame.kind == "noun" and any(c.dep_ == "det" and c.lower_ in self._neg_dets for c in trigger.children):
             context.negated = True
+        if "victim" in nodes and self._victim_negated(nodes["victim"]):
+            context.negated = True  # "no soldiers were killed in the Russian attack", "was not killed in"
         if (light is not None and not entry.verbs and rtype.polarity == "conflict" and rtype.plover != "THREATEN"
                 and light.lemma_.lower() in self._intent_events and context.intent_verb is None):
             # a hostile deed promised is a threat, not yet done: "promised retaliatory strikes on Seoul"
