@@ -190,6 +190,7 @@ class RelationMatcher:
         self._quantities = words(cues.quantity_nouns)
         self._nominal_control = words(cues.nominal_control)
         self._reciprocal = words(cues.reciprocal_verbs)
+        self._mutual_verbs = words(cues.mutual_verbs)
         self._owned_forces = words(cues.owned_forces)
         self._backing_verbs = words(cues.backing_events.verbs)
         self._backing_relation = cues.backing_events.relation
@@ -449,6 +450,8 @@ class RelationMatcher:
             for verb in (trigger, light) if verb is not None for c in verb.children
         ):
             return []  # "credited Britain and France for their role in talks with Ukraine": no Britain-France talks
+        if _unmade_request(nodes, frame, light, self._neg_verbs):
+            return []  # "Germany rejected calls for Ukraine to cede territory": someone else's call
         if "thing" in nodes and "complement" in nodes:
             holder = trigger if frame.kind == "verb" else light  # "voiced hope that China would ..."
             subjects = self._clause_subjects(holder, at) if holder is not None else []
@@ -492,6 +495,9 @@ class RelationMatcher:
             # "India and Pakistan accused each other": each does it to the other
             pool_subjects, reciprocal = True, not rtype.symmetric
             pool = subjects
+        if self._mutual(trigger, frame, rtype, subjects, objects, at):
+            pool_subjects, reciprocal = True, True  # "China and Malaysia are disagreeing": each rejects the other
+            pool = subjects
         if reciprocal and not objects and pool_subjects:
             pool = subjects  # "Netanyahu and Abbas traded accusations": each accuses the other
         if pool:
@@ -515,6 +521,8 @@ class RelationMatcher:
             # the clause's intent, refusal or condition is not the pair's (an object is the clause's
             # content: "wouldn't signal a U.S.-Russian rapprochement" stays negated)
             context = _presupposed(context)
+        if frame.clause_negation and _negated_clause(nodes):
+            context.negated = True  # "Russia said Ukraine had not violated the ceasefire"
         if any(c.dep_ == "preconj" and c.lower_ == "neither" for a, _ in pairs for c in a.span.root.children):
             context.negated = True  # "Neither Russia nor Ukraine has agreed"
         if (frame.kind == "noun" and light is None and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep"
@@ -591,6 +599,17 @@ class RelationMatcher:
                                 backer, sref, party, oref, frame, support, context, sent, offset, doc_id,
                                 event_date, f"{welcome.text} {trigger_text}", speaker, location))
         return records
+
+    def _mutual(self, trigger: Token, frame: Frame, rtype: RelationType, subjects: list[_Arg],
+                objects: list[_Arg], at: dict[int, Span]) -> bool:
+        """Whether coordinated subjects of a directed mutual verb (``cues.yaml`` ``mutual_verbs``) with no
+        object of its own do it to each other: "China and Malaysia are disagreeing over the sea"."""
+        return (frame.kind == "verb" and not rtype.symmetric and not objects and len(_unique(subjects)) >= 2
+                and trigger.lemma_.lower() in self._mutual_verbs
+                and not any(c.dep_ in ("dobj", "dative")
+                            or (c.dep_ == "prep" and c.lower_ in ("with", "against", "to", "at")
+                                and self._prep_objects(c, at))
+                            for c in trigger.children))  # (a topic is no side: "over Malaysia's rights")
 
     def _strained_bond(self, noun: Token) -> bool:
         """Whether a relationship noun is strained, worsening or harmed: "strained ties with", "tense
@@ -1120,6 +1139,8 @@ class RelationMatcher:
                 return found
             return self._clause_subjects(head, at, depth=depth + 1)
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            if _mismatched_conjunct(verb, head):
+                return []  # "Chagossians argue Mauritius has never had a claim and object to ...": not Mauritius
             return self._clause_subjects(head, at, depth=depth + 1)
         if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
             return self._clause_subjects(head, at, depth=depth + 1)  # "is about to restore"
@@ -1492,6 +1513,8 @@ class RelationMatcher:
                 intended = True  # "is ready to", "is about to"
             elif head.pos_ == "ADJ" and dep == "xcomp" and lemma in self._neg_verbs:
                 context.negated = not context.negated  # "is reluctant to join", "is unwilling to impose"
+                if lemma in self._refusals:
+                    context.refusal_verb = context.refusal_verb or head  # a refusal: "is unwilling to send"
             if (dep == "pcomp" and head.pos_ == "ADP" and head.lower_ in _NOT_DONE and head.dep_ == "prep"
                     and head.head.pos_ == "VERB" and any(c.dep_ in ("dobj", "dative") for c in head.head.children)):
                 hypothetical = True  # "warned Beijing against supplying weapons": not done
@@ -1571,6 +1594,30 @@ class RelationMatcher:
                 if child.dep_ == "prt":
                     tokens[child.i] = child
         return " ".join(tokens[i].text for i in sorted(tokens))
+
+
+def _unmade_request(nodes: dict[str, Token], frame: Frame, light: Token | None, neg_verbs: frozenset[str]) -> bool:
+    """Whether a nominal request or hope reaches its asker only through a verb that refuses it:
+    "Germany **rejected calls** for Ukraine to cede territory" is no German request (and no refusal of
+    Ukraine); the call is someone else's."""
+    return (frame.kind == "noun" and "thing" in nodes and "complement" in nodes and light is not None
+            and light.lemma_.lower() in neg_verbs)
+
+
+def _mismatched_conjunct(verb: Token, head: Token) -> bool:
+    """Whether a bare base-form verb is coordinated with a finite or perfect verb it cannot share a
+    subject with: in "Chagossians argue Mauritius has never had a claim ... and object to Britain's deal"
+    the parser hangs "object" on "had", but "Mauritius has ... and object" is no English clause; the
+    coordination is the parser's, so the subject is not inherited."""
+    return (verb.tag_ == "VB" and head.tag_ in ("VBN", "VBD", "VBZ")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+def _negated_clause(nodes: dict[str, Token]) -> bool:
+    """Whether the reported ``complement`` clause of a frame is itself negated ("said Ukraine had
+    **not** violated", "said India was **not** behind")."""
+    complement = nodes.get("complement")
+    return complement is not None and any(c.dep_ == "neg" for c in complement.children)
 
 
 def _as_event(record: RelationRecord, event: RelationType, **update: object) -> RelationRecord:
