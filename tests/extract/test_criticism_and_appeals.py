@@ -45,6 +45,8 @@ def negated(records: list[RelationRecord]) -> set[tuple[str, str, str]]:
         ("Vietnam has been critical of China's actions.", {("VNM", "accuses", "CHN", "asserted")}),
         ("Beijing described the U.S. sanctions as a provocation.", {("CHN", "accuses", "USA", "asserted")}),
         ("China called Japan's decision a mistake.", {("CHN", "accuses", "JPN", "asserted")}),
+        ("Ukraine blamed the attack on Russia.", {("UKR", "accuses", "RUS", "asserted")}),
+        ("Seoul laid the blame on Pyongyang.", {("KOR", "accuses", "PRK", "asserted")}),
         # a wrong laid at someone's door in a report
         ("Moscow said Kyiv violated the truce overnight.", {("RUS", "accuses", "UKR", "asserted")}),
         ("Turkey said Sweden was harbouring Kurdish militants.", {("TUR", "accuses", "SWE", "asserted")}),
@@ -75,6 +77,8 @@ def negated(records: list[RelationRecord]) -> set[tuple[str, str, str]]:
         ("Egypt made an appeal for Hamas to release the hostages.", {("EGY", "requests", "hamas", "asserted")}),
         ("Germany may call for Russia to withdraw its troops.", {("DEU", "requests", "RUS", "hypothetical")}),
         ("Iraq sent a request to Turkey for more water.", {("IRQ", "requests", "TUR", "asserted")}),
+        ("Moldova appealed for help from Romania.", {("MDA", "requests", "ROU", "asserted")}),
+        ("Kyiv pleaded for more weapons from Washington.", {("UKR", "requests", "USA", "asserted")}),
     ],
 )
 def test_criticism_rejection_and_appeals(extractor: Extractor, text: str, expected: set[Key]) -> None:
@@ -90,6 +94,7 @@ def test_criticism_rejection_and_appeals(extractor: Extractor, text: str, expect
         ("Vietnam has not been critical of China.", {("VNM", "accuses", "CHN")}),
         ("Germany did not call for Russia to withdraw its troops.", {("DEU", "requests", "RUS")}),
         ("Pakistan did not deny India's accusations.", {("PAK", "rejects", "IND")}),
+        ("Israel did not blame the attack on Iran.", {("ISR", "accuses", "IRN")}),
     ],
 )
 def test_negation_stays_right(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -104,6 +109,8 @@ def test_negation_stays_right(extractor: Extractor, text: str, expected: set[tup
         # a call with no one addressed asks no one
         "The U.N. envoy is calling for an end to violence.",
         "The plan calls for Israel to withdraw from Gaza.",
+        # a departure asked for names no one asked: the place left is no addressee
+        "Iran called for the withdrawal of U.S. troops from Iraq.",
         # someone else's call, rejected
         "Germany rejected calls for Ukraine to cede territory.",
         # "critical to" is importance, not criticism; a verdict on no one's deed names no one
@@ -296,3 +303,23 @@ def test_a_base_form_conjunct_keeps_its_own_subject(matcher: RelationMatcher) ->
             (".", ".", "PUNCT", "punct", 1)]
     tags = ["NNP", "VBZ", "NNP", "VBZ", "VBN", "DT", "NN", "CC", "VB", "IN", "NNP", "POS", "NN", "."]
     assert not {k for k in triples(matcher, rows, tags) if k[1] == "rejects" and k[0] == "CHL"}
+
+
+def test_asked_for_a_thing_from_someone(matcher: RelationMatcher) -> None:
+    # "Chile appealed for help from Peru" / "... for a withdrawal from Peru" (a departure, not a gift)
+    def rows(noun: str) -> list[Row]:
+        return [("Chile", "Chile", "PROPN", "nsubj", 1), ("appealed", "appeal", "VERB", "ROOT", 1),
+                ("for", "for", "ADP", "prep", 1), (noun, noun, "NOUN", "pobj", 2),
+                ("from", "from", "ADP", "prep", 3), ("Peru", "Peru", "PROPN", "pobj", 4),
+                (".", ".", "PUNCT", "punct", 1)]
+
+    assert triples(matcher, rows("help")) == {("CHL", "requests", "PER", "asserted")}
+    assert not {k for k in triples(matcher, rows("withdrawal")) if k[1] == "requests"}
+
+
+def test_blame_laid_on_someone(matcher: RelationMatcher) -> None:
+    # "Chile blamed the attack on Peru"
+    rows = [("Chile", "Chile", "PROPN", "nsubj", 1), ("blamed", "blame", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 3), ("attack", "attack", "NOUN", "dobj", 1),
+            ("on", "on", "ADP", "prep", 3), ("Peru", "Peru", "PROPN", "pobj", 4), (".", ".", "PUNCT", "punct", 1)]
+    assert {k for k in triples(matcher, rows) if k[1] == "accuses"} == {("CHL", "accuses", "PER", "asserted")}
