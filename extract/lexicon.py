@@ -77,7 +77,8 @@ class Frame(BaseModel):
     ``cues.yaml``'s ``event_preps``: "Blinken was **on** a trip to Taiwan"."""
     clause_negation: bool = False
     """The ``complement`` clause's own negation negates the record: "Russia said Ukraine had **not**
-    violated the ceasefire" accuses no one."""
+    violated the ceasefire" accuses no one; a modal clause gives none ("said Israel **would** be
+    responsible for any escalation" warns)."""
 
     def uses(self, placeholder: str) -> bool:
         """Whether any pattern of the frame uses a placeholder such as ``$PREPS``."""

@@ -450,6 +450,8 @@ class RelationMatcher:
             for verb in (trigger, light) if verb is not None for c in verb.children
         ):
             return []  # "credited Britain and France for their role in talks with Ukraine": no Britain-France talks
+        if frame.clause_negation and _modal_clause(nodes, self._hypo_aux):
+            return []  # "Iran said Israel would be responsible for any escalation": a warning, not blame
         if _unmade_request(nodes, frame, light, self._neg_verbs):
             return []  # "Germany rejected calls for Ukraine to cede territory": someone else's call
         if "thing" in nodes and "complement" in nodes:
@@ -1611,6 +1613,13 @@ def _mismatched_conjunct(verb: Token, head: Token) -> bool:
     coordination is the parser's, so the subject is not inherited."""
     return (verb.tag_ == "VB" and head.tag_ in ("VBN", "VBD", "VBZ")
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+def _modal_clause(nodes: dict[str, Token], modals: frozenset[str]) -> bool:
+    """Whether the reported ``complement`` clause of a frame is only possible or wished ("said Israel
+    **would** be responsible for any escalation", "said the US **should** not interfere")."""
+    complement = nodes.get("complement")
+    return complement is not None and any(c.dep_ == "aux" and c.lower_ in modals for c in complement.children)
 
 
 def _negated_clause(nodes: dict[str, Token]) -> bool:

@@ -109,6 +109,9 @@ def test_negation_stays_right(extractor: Extractor, text: str, expected: set[tup
         # a call with no one addressed asks no one
         "The U.N. envoy is calling for an end to violence.",
         "The plan calls for Israel to withdraw from Gaza.",
+        # a possible or wished wrong is a warning, not blame
+        "Iran said Israel would be responsible for any escalation.",
+        "China said the United States should not interfere in Taiwan.",
         # a departure asked for names no one asked: the place left is no addressee
         "Iran called for the withdrawal of U.S. troops from Iraq.",
         # someone else's call, rejected
@@ -205,6 +208,16 @@ def test_a_wrong_said_of_someone_accuses_it(matcher: RelationMatcher) -> None:
     rows, tags = _said(True)
     found = records_of(matcher, rows, tags)
     assert [(r.relation, r.negated) for r in found] == [("accuses", True)]
+
+
+def test_a_possible_wrong_is_no_accusation(matcher: RelationMatcher) -> None:
+    # "Chile said Peru could violate the truce"
+    rows = [("Chile", "Chile", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+            ("Peru", "Peru", "PROPN", "nsubj", 4), ("could", "could", "AUX", "aux", 4),
+            ("violate", "violate", "VERB", "ccomp", 1), ("the", "the", "DET", "det", 6),
+            ("truce", "truce", "NOUN", "dobj", 4), (".", ".", "PUNCT", "punct", 1)]
+    tags = ["NNP", "VBD", "NNP", "MD", "VB", "DT", "NN", "."]
+    assert records_of(matcher, rows, tags) == []
 
 
 def test_held_responsible(matcher: RelationMatcher) -> None:
