@@ -114,6 +114,8 @@ def test_negation_stays_right(extractor: Extractor, text: str, expected: set[tup
         "China said the United States should not interfere in Taiwan.",
         # a departure asked for names no one asked: the place left is no addressee
         "Iran called for the withdrawal of U.S. troops from Iraq.",
+        # aim taken by forces may be fire
+        "Russian troops took aim at Ukrainian soldiers.",
         # a good wished for someone is backing, not a request to it
         "Germany pushed for Ukraine to join NATO.",
         "France renewed its call for Ukraine to join the European Union.",
