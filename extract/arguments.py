@@ -333,6 +333,8 @@ class ArgumentFinder:
                 return found
             return self._clause_subjects(head, at, depth=depth + 1)
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            if _mismatched_conjunct(verb, head):
+                return []  # "Chagossians argue Mauritius has never had a claim and object to ...": not Mauritius
             return self._clause_subjects(head, at, depth=depth + 1)
         if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
             return self._clause_subjects(head, at, depth=depth + 1)  # "is about to restore"
@@ -710,3 +712,12 @@ def _victim(noun: Token, participle: Token) -> bool:
     """Whether ``noun`` is what the participle's agent harmed or holds ("hostages seized by X")."""
     lemma = participle.lemma_.lower()
     return lemma in _VICTIM_PARTICIPLES or (lemma in _CAPTIVE_PARTICIPLES and noun.lemma_.lower() in _CAPTIVES)
+
+
+def _mismatched_conjunct(verb: Token, head: Token) -> bool:
+    """Whether a bare base-form verb is coordinated with a finite or perfect verb it cannot share a
+    subject with: in "Chagossians argue Mauritius has never had a claim ... and object to Britain's deal"
+    the parser hangs "object" on "had", but "Mauritius has ... and object" is no English clause; the
+    coordination is the parser's, so the subject is not inherited."""
+    return (verb.tag_ == "VB" and head.tag_ in ("VBN", "VBD", "VBZ")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))

@@ -156,6 +156,8 @@ class ContextReader:
                 intended = True  # "is ready to", "is about to"
             elif head.pos_ == "ADJ" and dep == "xcomp" and lemma in self._neg_verbs:
                 context.negated = not context.negated  # "is reluctant to join", "is unwilling to impose"
+                if lemma in self._refusals:
+                    context.refusal_verb = context.refusal_verb or head  # a refusal: "is unwilling to send"
             if (dep == "pcomp" and head.pos_ == "ADP" and head.lower_ in _NOT_DONE and head.dep_ == "prep"
                     and head.head.pos_ == "VERB" and any(c.dep_ in ("dobj", "dative") for c in head.head.children)):
                 hypothetical = True  # "warned Beijing against supplying weapons": not done

@@ -75,6 +75,10 @@ class Frame(BaseModel):
     event_preps: list[str] = Field(default_factory=list)
     """Prepositions through which a clause's subject makes this frame's nominal event, besides
     ``cues.yaml``'s ``event_preps``: "Blinken was **on** a trip to Taiwan"."""
+    clause_negation: bool = False
+    """The ``complement`` clause's own negation negates the record: "Russia said Ukraine had **not**
+    violated the ceasefire" accuses no one; a modal clause gives none ("said Israel **would** be
+    responsible for any escalation" warns)."""
 
     def uses(self, placeholder: str) -> bool:
         """Whether any pattern of the frame uses a placeholder such as ``$PREPS``."""
@@ -292,6 +296,9 @@ class Cues(BaseModel):
     locative_preps: list[str]
     reciprocal_verbs: list[str] = Field(default_factory=list)
     """Verbs that make a directed noun mutual: "traded accusations", "exchanged threats with"."""
+    mutual_verbs: list[str] = Field(default_factory=list)
+    """Directed verbs that coordinated subjects without an object do to each other: "China and
+    Malaysia are disagreeing over the sea" (each rejects the other)."""
     nominal_control: list[str] = Field(default_factory=list)
     """Verbs whose subject is the doer of their object's nominalised relation ("welcomed a
     resumption of ties with Osgiliath", "sought a rapprochement with Egypt")."""

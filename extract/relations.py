@@ -138,6 +138,7 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         self._quantities = words(cues.quantity_nouns)
         self._nominal_control = words(cues.nominal_control)
         self._reciprocal = words(cues.reciprocal_verbs)
+        self._mutual_verbs = words(cues.mutual_verbs)
         self._owned_forces = words(cues.owned_forces)
         self._backing_verbs = words(cues.backing_events.verbs)
         self._backing_relation = cues.backing_events.relation
@@ -415,6 +416,10 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
             for verb in (trigger, light) if verb is not None for c in verb.children
         ):
             return []  # "credited Britain and France for their role in talks with Ukraine": no Britain-France talks
+        if frame.clause_negation and _modal_clause(nodes, self._hypo_aux):
+            return []  # "Iran said Israel would be responsible for any escalation": a warning, not blame
+        if _unmade_request(nodes, frame, light, self._neg_verbs):
+            return []  # "Germany rejected calls for Ukraine to cede territory": someone else's call
         if "thing" in nodes and "complement" in nodes:
             holder = trigger if frame.kind == "verb" else light  # "voiced hope that China would ..."
             subjects = self._clause_subjects(holder, at) if holder is not None else []
@@ -473,6 +478,9 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
             # "India and Pakistan accused each other": each does it to the other
             pool_subjects, reciprocal = True, not rtype.symmetric
             pool = subjects
+        if self._mutual(trigger, frame, rtype, subjects, objects, at):
+            pool_subjects, reciprocal = True, True  # "China and Malaysia are disagreeing": each rejects the other
+            pool = subjects
         if reciprocal and not objects and pool_subjects:
             pool = subjects  # "Netanyahu and Abbas traded accusations": each accuses the other
         if pool:
@@ -504,6 +512,8 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
             # the clause's intent, refusal or condition is not the pair's (an object is the clause's
             # content: "wouldn't signal a U.S.-Russian rapprochement" stays negated)
             context = _presupposed(context)
+        if frame.clause_negation and _negated_clause(nodes):
+            context.negated = True  # "Russia said Ukraine had not violated the ceasefire"
         if any(c.dep_ == "preconj" and c.lower_ == "neither" for a, _ in pairs for c in a.span.root.children):
             context.negated = True  # "Neither Russia nor Ukraine has agreed"
         if (frame.kind == "noun" and light is None and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep"
@@ -611,6 +621,17 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         return (owner.dep_ in ("poss", "compound") and noun.lemma_.lower() in self._press.nouns and any(
             c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in self._press.topics for g in c.children)
             for c in noun.children))
+
+    def _mutual(self, trigger: Token, frame: Frame, rtype: RelationType, subjects: list[_Arg],
+                objects: list[_Arg], at: dict[int, Span]) -> bool:
+        """Whether coordinated subjects of a directed mutual verb (``cues.yaml`` ``mutual_verbs``) with no
+        object of its own do it to each other: "China and Malaysia are disagreeing over the sea"."""
+        return (frame.kind == "verb" and not rtype.symmetric and not objects and len(_unique(subjects)) >= 2
+                and trigger.lemma_.lower() in self._mutual_verbs
+                and not any(c.dep_ in ("dobj", "dative")
+                            or (c.dep_ == "prep" and c.lower_ in ("with", "against", "to", "at")
+                                and self._prep_objects(c, at))
+                            for c in trigger.children))  # (a topic is no side: "over Malaysia's rights")
 
     def _strained_bond(self, noun: Token) -> bool:
         """Whether a relationship noun is strained, worsening or harmed: "strained ties with", "tense
@@ -848,6 +869,28 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
                 if child.dep_ == "prt":
                     tokens[child.i] = child
         return " ".join(tokens[i].text for i in sorted(tokens))
+
+
+def _unmade_request(nodes: dict[str, Token], frame: Frame, light: Token | None, neg_verbs: frozenset[str]) -> bool:
+    """Whether a nominal request or hope reaches its asker only through a verb that refuses it:
+    "Germany **rejected calls** for Ukraine to cede territory" is no German request (and no refusal of
+    Ukraine); the call is someone else's."""
+    return (frame.kind == "noun" and "thing" in nodes and "complement" in nodes and light is not None
+            and light.lemma_.lower() in neg_verbs)
+
+
+def _modal_clause(nodes: dict[str, Token], modals: frozenset[str]) -> bool:
+    """Whether the reported ``complement`` clause of a frame is only possible or wished ("said Israel
+    **would** be responsible for any escalation", "said the US **should** not interfere")."""
+    complement = nodes.get("complement")
+    return complement is not None and any(c.dep_ == "aux" and c.lower_ in modals for c in complement.children)
+
+
+def _negated_clause(nodes: dict[str, Token]) -> bool:
+    """Whether the reported ``complement`` clause of a frame is itself negated ("said Ukraine had
+    **not** violated", "said India was **not** behind")."""
+    complement = nodes.get("complement")
+    return complement is not None and any(c.dep_ == "neg" for c in complement.children)
 
 
 def _as_event(record: RelationRecord, event: RelationType, **update: object) -> RelationRecord:
