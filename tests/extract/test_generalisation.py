@@ -355,9 +355,9 @@ def test_the_dev_set_is_valid_and_covers_the_weak_cases() -> None:
 
 # Floors on the dev set, measured when this round ended (rounded down a little); they may only rise.
 # Before the round: P 0.935, R 0.692, F1 0.795 (the set was scored before any change).
-DEV_FLOOR_PRECISION = 0.95
-DEV_FLOOR_RECALL = 0.81
-DEV_FLOOR_F1 = 0.88
+DEV_FLOOR_PRECISION = 0.96
+DEV_FLOOR_RECALL = 0.83
+DEV_FLOOR_F1 = 0.89
 
 
 @pytest.mark.slow
