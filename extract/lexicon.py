@@ -222,15 +222,10 @@ class PressInquiryCues(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    nouns: frozenset[str] = frozenset()
+    nouns: list[str] = Field(default_factory=list)
     """Nouns of asking: "VOA **requests** for comment"."""
-    topics: frozenset[str] = frozenset()
+    topics: list[str] = Field(default_factory=list)
     """What a journalist asks for: "requests for **comment**"."""
-
-    @field_validator("nouns", "topics")
-    @classmethod
-    def _lower(cls, value: frozenset[str]) -> frozenset[str]:
-        return frozenset(v.strip().lower() for v in value)
 
 
 class JourneyCues(BaseModel):

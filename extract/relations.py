@@ -161,10 +161,11 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         self._approach = words(cues.approach_words)
         self._approach_verbs = words(cues.approach_verbs)
         self._economic = words(cues.economic_conflicts.modifiers)
-        self._press = cues.press_inquiries
-        self._harm_events = words(cues.harm_events)
-        self._travellers_nouns = words(cues.people_nouns)
         self._economic_relation = cues.economic_conflicts.relation
+        self._press_nouns = words(cues.press_inquiries.nouns)
+        self._press_topics = words(cues.press_inquiries.topics)
+        self._harm_events = words(cues.harm_events)
+        self._people_nouns = words(cues.people_nouns)
         self._told_of = words(cues.told_of)
         self._flag_participles = words(cues.flag_participles)
         self._unarmed = words(cues.unarmed_conflicts)
@@ -601,7 +602,7 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         if thing.lemma_.lower() in self._quantities:
             thing = next((g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), thing)
-        return thing.lemma_.lower() in self._travellers_nouns
+        return thing.lemma_.lower() in self._people_nouns
 
     def _harmed(self, token: Token, verb: Token) -> bool:
         """Whether a mention is the victim in the "of" phrase of a harm done, the verb's object: "condemned
@@ -618,8 +619,8 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         """Whether a mention owns a journalist's request for comment: "ignored VOA requests for comment",
         "did not respond to Reuters' request for comment" are no political request to reject."""
         noun = owner.head
-        return (owner.dep_ in ("poss", "compound") and noun.lemma_.lower() in self._press.nouns and any(
-            c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in self._press.topics for g in c.children)
+        return (owner.dep_ in ("poss", "compound") and noun.lemma_.lower() in self._press_nouns and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in self._press_topics for g in c.children)
             for c in noun.children))
 
     def _mutual(self, trigger: Token, frame: Frame, rtype: RelationType, subjects: list[_Arg],
