@@ -32,15 +32,15 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from extract.arguments import _AMONG, _MODIFIER_DEPS, ArgumentFinder, _Arg, _unique
+from extract.context import ContextReader, _Context, _presupposed
 from extract.dates import parse_date_phrase
 from extract.lexicon import EntryKey, Frame, Lexicon, LexiconEntry, actor_in, load_lexicon, words
 from extract.modifiers import governing_clause, is_military, modifier_sides, names_own_pair
 from extract.pipeline import SOURCE_TEXT
+from extract.pronouns import PronounResolver
 from extract.records import ActorRef, Modality, RelationRecord
 from ontology import RelationType, relation_type
-from extract.arguments import _AMONG, _MODIFIER_DEPS, ArgumentFinder, _Arg, _unique
-from extract.context import ContextReader, _Context, _presupposed
-from extract.pronouns import PronounResolver
 
 ACTORS_KEY = "geokg_actors"
 """``doc.spans`` key of the actor mentions (written by extract.actors)."""
