@@ -93,19 +93,26 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
 
     def __init__(self, vocab: Vocab, *, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
-        self._matcher = DependencyMatcher(vocab)
+        self.vocab = vocab
         self._keys: dict[int, tuple[str, Frame, list[str]]] = {}
+        self._key_order: dict[int, int] = {}
         patterns, self._index = self.lexicon.compile()
         self._verb_nodes = {name: frame.nodes_using("$VERBS") for name, frame in self.lexicon.frames.items()}
         self._prep_frames = frozenset(name for name, frame in self.lexicon.frames.items() if frame.uses("$PREPS"))
-        # every match holds at least one of these words: sentences without any are not matched
+        # every match of a frame holds one of its entries' words: a sentence is matched only against the
+        # frames whose words it has (one DependencyMatcher per frame, so the others cost nothing)
         self._anchors = frozenset(key.lemma for key in self._index)
+        self._frame_matchers: list[tuple[frozenset[str], DependencyMatcher]] = []
         for frame_name, frame_patterns in patterns.items():
             frame = self.lexicon.frames[frame_name]
+            matcher = DependencyMatcher(vocab)
             for number, pattern in enumerate(frame_patterns):
                 key = f"geokg_rel_{frame_name}_{number}"
-                self._matcher.add(key, [pattern])
+                matcher.add(key, [pattern])
                 self._keys[vocab.strings[key]] = (frame_name, frame, [node["RIGHT_ID"] for node in pattern])
+                self._key_order[vocab.strings[key]] = len(self._key_order)
+            anchors = frozenset(key.lemma for key in self._index if key.frame == frame_name)
+            self._frame_matchers.append((anchors, matcher))
         cues = self.lexicon.cues
         self._light = words(self.lexicon.light_verbs)
         self._neg_words = words(cues.negation.words)
@@ -304,11 +311,17 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
                 n += 1
             if count < 2:
                 continue
-            anchors = self._anchors
-            if not any(t.lemma_.lower() in anchors or t.lower_ in anchors for t in sent):
+            present = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+            if present.isdisjoint(self._anchors):
                 continue
+            # the sentence as a Doc once (a DependencyMatcher copies a Span into a Doc at every call);
+            # matches in the order of their patterns, as one matcher of all frames would give them
+            sent_doc = sent.as_doc()
+            found = [match for anchors, matcher in self._frame_matchers if not present.isdisjoint(anchors)
+                     for match in matcher(sent_doc)]
+            found.sort(key=lambda match: self._key_order[match[0]])
             base = sent.start
-            for match_id, token_ids in self._matcher(sent):
+            for match_id, token_ids in found:
                 yield match_id, [base + i for i in token_ids]
 
     # -- one match -----------------------------------------------------------------------------

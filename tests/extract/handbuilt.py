@@ -21,7 +21,7 @@ def hand_doc(matcher: RelationMatcher, rows: list[Row], actors: Mapping[str, Act
              tags: list[str] | None = None, spaces: list[bool] | None = None) -> Doc:
     """A Doc of ``rows`` (and fine-grained ``tags``; ``spaces``: whether a space follows each word,
     by default all) in the matcher's vocabulary; each word in ``actors`` is a one-token mention."""
-    doc = Doc(matcher._matcher.vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
+    doc = Doc(matcher.vocab, words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
               pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows], tags=tags,
               spaces=spaces)
     doc.spans[ACTORS_KEY] = [doc[i:i + 1] for i, row in enumerate(rows) if row[0] in actors]
