@@ -99,6 +99,8 @@ class ArgumentFinder:
     _force_nouns: frozenset[str]
     _hosting_verbs: frozenset[str]
     _intent_nouns: frozenset[str]
+    _itinerary_nouns: frozenset[str]
+    _itinerary_verbs: frozenset[str]
     _light: frozenset[str]
     _neg_verbs: frozenset[str]
     _nominal_control: frozenset[str]
@@ -285,6 +287,10 @@ class ArgumentFinder:
             return []
         found: list[_Arg] = []
         subject_seen = False
+        if verb.lemma_.lower() in self._itinerary_verbs:
+            owners = self._itinerary_owners(verb, at)
+            if owners:
+                return owners  # "Suga's travels will include meeting Modi": Suga meets him
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
                 subject_seen = True
@@ -360,6 +366,31 @@ class ArgumentFinder:
             if sent is not None and verb.tag_ == "VB":
                 return self._mentions(sent, at)  # "troops were deployed to fight against X": the troops fight
             return self._clause_subjects(head, at, depth=depth + 1)
+        return []
+
+    def _itinerary_owners(self, verb: Token, at: dict[int, Span]) -> list[_Arg]:
+        """The owner of a journey or agenda that is the subject of ``verb`` (``cues.yaml`` ``itineraries``):
+        "**Suga's** travels will include meeting Modi", "**Kenya's** visit is aimed at strengthening ties".
+
+        Parameters
+        ----------
+        verb
+            A verb of ``itineraries.verbs`` ("include", "aim").
+        at
+            Actor mentions by token position.
+
+        Returns
+        -------
+        list[_Arg]
+            The actors owning the subject noun (its possessor or actor modifier); empty when the subject
+            is no journey noun or has no actor owner ("the visit is aimed at ..." names no one).
+        """
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and (
+                child.lemma_.lower() in self._itinerary_nouns or child.lower_ in self._itinerary_nouns
+            ):
+                return _unique(a for c in child.children if c.dep_ in ("poss", "compound", "amod") and c.i in at
+                               for a in self._mentions(c, at) if not a.pronoun)
         return []
 
     def _passive(self, verb: Token) -> Token | None:

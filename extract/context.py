@@ -17,6 +17,9 @@ from extract.arguments import _controllers
 _NOT_DONE = frozenset({"against", "from"})
 """... and of these, the deed is not done (hypothetical)."""
 
+_AIMED_AT = frozenset({"at", "toward", "towards"})
+"""Prepositions of an aim: "aimed **at** boosting ties", "geared **towards** closer cooperation"."""
+
 _CHAIN_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "conj", "relcl", "acl", "parataxis", "prep", "pobj", "dobj"})
 
 
@@ -120,6 +123,10 @@ class ContextReader:
                     elif lemma in self._intent_verbs and dep == "xcomp":
                         intended = True
                         context.intent_verb = context.intent_verb or head
+                    elif lemma in self._intent_verbs and dep == "prep" and cursor.lower_ in _AIMED_AT:
+                        intended = True  # "the visit is aimed at boosting cooperation with India": not yet done
+                    if dep == "xcomp" and any(c.dep_ == "aux" and c.lower_ in self._intent_aux for c in head.children):
+                        intended = True  # "Suga's travels will include meeting Modi": to come
                     if lemma in self._refusals and dep in ("xcomp", "pcomp", "prep", "pobj"):
                         context.refusal_verb = context.refusal_verb or head
                     if lemma in self._attribution and dep in ("pcomp", "prep", "pobj"):

@@ -266,6 +266,17 @@ class StrainedBondCues(BaseModel):
     """Verbs whose object a harmed bond is: "strained its ties with", "damaged relations with"."""
 
 
+class ItineraryCues(BaseModel):
+    """Journeys and agendas that stand for their owner's deeds (``cues.yaml`` ``itineraries``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    nouns: list[str] = Field(default_factory=list)
+    """Journey or agenda nouns ("trip", "visit", "travels", "agenda") whose owner acts."""
+    verbs: list[str] = Field(default_factory=list)
+    """Verbs of such a noun as subject whose complement is the owner's deed ("include", "aim")."""
+
+
 class Cues(BaseModel):
     """Cue words for negation, modality and attribution (``cues.yaml``)."""
 
@@ -297,6 +308,9 @@ class Cues(BaseModel):
     nominal_control: list[str] = Field(default_factory=list)
     """Verbs whose subject is the doer of their object's nominalised relation ("welcomed a
     resumption of ties with Osgiliath", "sought a rapprochement with Egypt")."""
+    itineraries: ItineraryCues = Field(default_factory=lambda: ItineraryCues())
+    """A journey or agenda whose owner does what it includes or aims at: "Suga's travels will **include
+    meeting** Modi", "Kenya's visit **is aimed at** strengthening ties with Ethiopia"."""
     backing_events: BackingEventCues = Field(default_factory=BackingEventCues)
     """Welcoming the cooperation of two others backs both: "Fornost welcomed the resumption of ties
     between Gondor and Osgiliath" (Fornost supports Gondor and Osgiliath)."""
