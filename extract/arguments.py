@@ -644,9 +644,10 @@ class ArgumentFinder:
                 and noun.head.lemma_.lower() in self._hosting_verbs):
             subjects = self._clause_subjects(noun.head, at)  # "Beijing hosted talks with the Taliban"
         if (not subjects and light is None and symmetric and prep is not None and prep.lower_ == "with"
-                and noun.dep_ == "nsubj" and noun.head.dep_ == "ccomp"
+                and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ == "ccomp"
                 and noun.head.head.lemma_.lower() in self._report_verbs):
-            # "Pakistan said talks with the IMF were going well": the one who reports its own talks
+            # "Pakistan said talks with the IMF were going well", "talks with Iran are aimed at ..., the French
+            # foreign minister said": the one who reports its own talks
             subjects = self._clause_subjects(noun.head.head, at)
         if (not subjects and light is None and joint and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
                 and (noun.head.lemma_.lower() in self._light or noun.head.lemma_.lower() in _SETTING_UP)):

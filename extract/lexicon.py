@@ -119,6 +119,9 @@ class LexiconEntry(BaseModel):
     abroad: bool = False
     """The object must not be the subject's own state: forces "sent to Mexico's northern border" by
     Mexico's president are moved at home, against no one (a place read as the object)."""
+    other_named: bool = False
+    """A symmetric relation whose other side must be named (the noun's owner or its preposition's object):
+    the coordinated doers are not paired ("Israel and Hamas accepted the proposal" agrees with no one)."""
     supersedes: list[RelationName] = Field(default_factory=list)
     """Relation types whose records from the same trigger word for the same two actors this entry's
     record replaces: "welcomed the Kenyan president" is a reception (CONSULT), not praise (SUPPORT)."""

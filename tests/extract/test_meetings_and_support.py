@@ -161,6 +161,47 @@ def test_contact_established_is_a_consultation(matcher: RelationMatcher) -> None
     assert triples(matcher, rows) == {("IND", "consults_with", "CHN", "asserted")}
 
 
+def accepted(doers: list[Row], owner: str | None) -> list[Row]:
+    """ "<doers> accepted <owner> 's proposal ." (or "the proposal" without an owner)."""
+    n = len(doers)
+    verb = n
+    rows = [*doers, ("accepted", "accept", "VERB", "ROOT", verb)]
+    if owner is None:
+        rows += [("the", "the", "DET", "det", n + 2), ("proposal", "proposal", "NOUN", "dobj", verb)]
+    else:
+        rows += [(owner, owner, "PROPN", "poss", n + 3), ("'s", "'s", "PART", "case", n + 1),
+                 ("proposal", "proposal", "NOUN", "dobj", verb)]
+    return [*rows, (".", ".", "PUNCT", "punct", verb)]
+
+
+def test_a_proposal_accepted_agrees_with_its_maker(matcher: RelationMatcher) -> None:
+    kenya = [("Kenya", "Kenya", "PROPN", "nsubj", 1)]
+    assert triples(matcher, accepted(kenya, "Ethiopia")) == {("KEN", "agrees_with", "ETH", "asserted")}
+    pair = [("Japan", "Japan", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0), ("India", "India", "PROPN", "conj", 0)]
+    assert triples(matcher, accepted(pair, "China")) == {("JPN", "agrees_with", "CHN", "asserted"),
+                                                        ("IND", "agrees_with", "CHN", "asserted")}
+    # no maker named: the two who accept agree with no one ("other_named")
+    assert triples(matcher, accepted(pair, None)) == set()
+
+
+def test_a_report_of_ones_own_talks_in_a_passive_clause(matcher: RelationMatcher) -> None:
+    # "Talks with China are aimed at trade , Japan said ."
+    rows = [("Talks", "talk", "NOUN", "nsubjpass", 4), ("with", "with", "ADP", "prep", 0),
+            ("China", "China", "PROPN", "pobj", 1), ("are", "be", "AUX", "auxpass", 4),
+            ("aimed", "aim", "VERB", "ccomp", 9), ("at", "at", "ADP", "prep", 4), ("trade", "trade", "NOUN", "pobj", 5),
+            (",", ",", "PUNCT", "punct", 9), ("Japan", "Japan", "PROPN", "nsubj", 9), ("said", "say", "VERB", "ROOT", 9),
+            (".", ".", "PUNCT", "punct", 9)]
+    assert triples(matcher, rows) == {("JPN", "consults_with", "CHN", "reported")}
+
+
+def test_a_deal_negotiated_is_worked_towards(matcher: RelationMatcher) -> None:
+    # "Kenya negotiated a truce with Ethiopia ."
+    rows = [("Kenya", "Kenya", "PROPN", "nsubj", 1), ("negotiated", "negotiate", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3), ("truce", "truce", "NOUN", "dobj", 1), ("with", "with", "ADP", "prep", 3),
+            ("Ethiopia", "Ethiopia", "PROPN", "pobj", 4), (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, rows) == {("KEN", "agrees_with", "ETH", "intended")}
+
+
 # -- the real model ---------------------------------------------------------------------------------
 
 
@@ -200,6 +241,11 @@ def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool, str
         ("Biden tried to establish a strategic dialogue with China.",
          ("joe-biden", "consults_with", "CHN", False, "intended")),
         ("India established contact with the Taliban.", ("IND", "consults_with", "taliban", False, "asserted")),
+        ("Armenia accepted Azerbaijan's proposal for peace talks.", ("ARM", "agrees_with", "AZE", False, "asserted")),
+        ("Hamas accepted the offer from Qatar.", ("hamas", "agrees_with", "QAT", False, "asserted")),
+        ("Talks with Iran are aimed at reviving the nuclear deal, the French foreign minister said.",
+         ("FRA-GOV", "consults_with", "IRN", False, "reported")),
+        ("Iran is negotiating a deal with the United States.", ("IRN", "agrees_with", "USA", False, "intended")),
         ("Seoul wants a nuclear arrangement like the arrangement between the U.S. and Japan.",
          ("USA", "agrees_with", "JPN", False, "asserted")),
     ],
@@ -229,6 +275,7 @@ def test_no_wrong_relation_or_modality(extractor: Extractor, text: str, unwanted
     [
         "The visit is aimed at boosting cooperation with India and Vietnam.",  # whose visit: no one's
         "Iran's demands include talks with the United States on sanctions.",  # a demand is no journey
+        "Israel and Hamas accepted the ceasefire proposal.",  # with whom: no one named
     ],
 )
 def test_no_party_without_an_owner(extractor: Extractor, text: str) -> None:
