@@ -202,6 +202,25 @@ def test_a_deal_negotiated_is_worked_towards(matcher: RelationMatcher) -> None:
     assert triples(matcher, rows) == {("KEN", "agrees_with", "ETH", "intended")}
 
 
+def test_a_bare_the_two_as_subject_refers_back() -> None:
+    from spacy.tokens import Doc
+
+    from extract.actors import _bare_two
+
+    vocab = spacy.blank("en").vocab
+    # "The two met ." / "The two leaders met ." / "The two of them met ."
+    bare = Doc(vocab, words=["The", "two", "met", "."], pos=["DET", "NUM", "VERB", "PUNCT"],
+               deps=["det", "nsubj", "ROOT", "punct"], heads=[1, 2, 2, 2])
+    assert _bare_two(bare, 1)
+    noun = Doc(vocab, words=["The", "two", "leaders", "met", "."], pos=["DET", "NUM", "NOUN", "VERB", "PUNCT"],
+               deps=["det", "nummod", "nsubj", "ROOT", "punct"], heads=[2, 2, 3, 3, 3])
+    assert not _bare_two(noun, 1)
+    of_them = Doc(vocab, words=["The", "two", "of", "them", "met", "."],
+                  pos=["DET", "NUM", "ADP", "PRON", "VERB", "PUNCT"],
+                  deps=["det", "nsubj", "prep", "pobj", "ROOT", "punct"], heads=[1, 4, 1, 2, 4, 4])
+    assert not _bare_two(of_them, 1)
+
+
 # -- the real model ---------------------------------------------------------------------------------
 
 
@@ -241,6 +260,10 @@ def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool, str
         ("Biden tried to establish a strategic dialogue with China.",
          ("joe-biden", "consults_with", "CHN", False, "intended")),
         ("India established contact with the Taliban.", ("IND", "consults_with", "taliban", False, "asserted")),
+        ("Putin met Erdogan in Sochi on Monday. The two agreed to expand trade.",
+         ("vladimir-putin", "agrees_with", "recep-tayyip-erdogan", False, "asserted")),
+        ("Macron and Scholz arrived in Kyiv. The two met Zelenskyy.",
+         ("olaf-scholz", "consults_with", "volodymyr-zelensky", False, "asserted")),
         ("Armenia accepted Azerbaijan's proposal for peace talks.", ("ARM", "agrees_with", "AZE", False, "asserted")),
         ("Hamas accepted the offer from Qatar.", ("hamas", "agrees_with", "QAT", False, "asserted")),
         ("Talks with Iran are aimed at reviving the nuclear deal, the French foreign minister said.",
@@ -276,6 +299,8 @@ def test_no_wrong_relation_or_modality(extractor: Extractor, text: str, unwanted
         "The visit is aimed at boosting cooperation with India and Vietnam.",  # whose visit: no one's
         "Iran's demands include talks with the United States on sanctions.",  # a demand is no journey
         "Israel and Hamas accepted the ceasefire proposal.",  # with whom: no one named
+        # "the two" with three persons to choose from is no one (the meeting of the three stays)
+        "Xi, Putin and Modi posed for photos in Kazan. The two agreed on a border deal.",
     ],
 )
 def test_no_party_without_an_owner(extractor: Extractor, text: str) -> None:
