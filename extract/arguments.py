@@ -107,6 +107,7 @@ class ArgumentFinder:
     _order_verbs: frozenset[str]
     _owned_forces: frozenset[str]
     _positions: frozenset[str]
+    _prospects: frozenset[str]
     _quantities: frozenset[str]
     _report_verbs: frozenset[str]
     _request_verbs: frozenset[str]
@@ -344,6 +345,10 @@ class ArgumentFinder:
             return self._clause_subjects(head, at, depth=depth + 1)
         if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
             return self._clause_subjects(head, at, depth=depth + 1)  # "is about to restore"
+        prospect = _prospect_clause(verb, self._prospects)
+        if prospect is not None:
+            # "talks about the possibility of restoring cooperation with Russia": the one who weighs it
+            return self._clause_subjects(prospect, at, depth=depth + 1)
         if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
             governor = head.head
             if governor.lemma_.lower() in self._attribution:
@@ -730,6 +735,37 @@ def _controllers(verb: Token) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ in ("on", "upon"):
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
+
+
+def _prospect_clause(verb: Token, prospects: frozenset[str]) -> Token | None:
+    """The verb weighing the prospect whose "of" gerund ``verb`` is: "discussed the possibility **of restoring**
+    ties" gives "discussed", "talks about the prospect of resuming" gives "talks" (only a prospect noun of
+    ``cues.yaml`` ``prospect_nouns``, as the verb's object or its preposition's object; an owned prospect,
+    "Russia's idea of ...", is its owner's and gives None).
+
+    Parameters
+    ----------
+    verb
+        A gerund, possibly the ``pcomp`` of "of".
+    prospects
+        The prospect nouns.
+
+    Returns
+    -------
+    Token | None
+        The governing verb, or None.
+    """
+    of = verb.head
+    if verb.dep_ != "pcomp" or of.lower_ != "of" or of.dep_ != "prep":
+        return None
+    noun = of.head
+    if noun.lemma_.lower() not in prospects or any(c.dep_ == "poss" for c in noun.children):
+        return None
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
 
 
 def _is_subject(token: Token) -> bool:

@@ -59,6 +59,7 @@ class ContextReader:
     _neg_nouns: frozenset[str]
     _neg_verbs: frozenset[str]
     _neg_words: frozenset[str]
+    _prospects: frozenset[str]
     _refusals: frozenset[str]
     _report_adverbs: frozenset[str]
     _report_sources: frozenset[str]
@@ -104,11 +105,16 @@ class ContextReader:
             else:
                 cursor = clause
         # the chain of governing clauses
+        weighed = False  # passed "the possibility of": the deed is weighed, not done
         for _ in range(8):
             dep = cursor.dep_
             head = cursor.head
             if head == cursor or dep not in _CHAIN_DEPS:
                 break
+            if dep == "prep" and cursor.lower_ == "of" and head.lemma_.lower() in self._prospects:
+                intended = weighed = True  # "talks about the possibility of restoring cooperation with Russia"
+            elif weighed and dep == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self._neg_verbs:
+                context.negated = not context.negated  # "ruled out the possibility of restoring ties with"
             if dep == "conj" and cursor.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VB":
                 break  # "refused to join X and defended Y": the finite verb pairs with "refused"
             lemma = head.lemma_.lower()

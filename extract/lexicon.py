@@ -311,6 +311,9 @@ class Cues(BaseModel):
     nominal_control: list[str] = Field(default_factory=list)
     """Verbs whose subject is the doer of their object's nominalised relation ("welcomed a
     resumption of ties with Osgiliath", "sought a rapprochement with Egypt")."""
+    prospect_nouns: list[str] = Field(default_factory=list)
+    """Nouns of a prospect whose "of" gerund is the deed of the governing clause's subject, not yet done:
+    "the White House talks about the **possibility of** restoring cooperation with Russia" (intended)."""
     itineraries: ItineraryCues = Field(default_factory=lambda: ItineraryCues())
     """A journey or agenda whose owner does what it includes or aims at: "Suga's travels will **include
     meeting** Modi", "Kenya's visit **is aimed at** strengthening ties with Ethiopia"."""

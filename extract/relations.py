@@ -147,6 +147,7 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         self._reciprocal = words(cues.reciprocal_verbs)
         self._mutual_verbs = words(cues.mutual_verbs)
         self._owned_forces = words(cues.owned_forces)
+        self._prospects = words(cues.prospect_nouns)
         self._itinerary_nouns = words(cues.itineraries.nouns)
         self._itinerary_verbs = words(cues.itineraries.verbs)
         self._backing_verbs = words(cues.backing_events.verbs)

@@ -202,6 +202,20 @@ def test_a_deal_negotiated_is_worked_towards(matcher: RelationMatcher) -> None:
     assert triples(matcher, rows) == {("KEN", "agrees_with", "ETH", "intended")}
 
 
+def prospect(verb: str, lemma: str) -> list[Row]:
+    """ "Japan <verb> the possibility of restoring cooperation with China ." """
+    return [("Japan", "Japan", "PROPN", "nsubj", 1), (verb, lemma, "VERB", "ROOT", 1), ("the", "the", "DET", "det", 3),
+            ("possibility", "possibility", "NOUN", "dobj", 1), ("of", "of", "ADP", "prep", 3),
+            ("restoring", "restore", "VERB", "pcomp", 4), ("cooperation", "cooperation", "NOUN", "dobj", 5),
+            ("with", "with", "ADP", "prep", 6), ("China", "China", "PROPN", "pobj", 7), (".", ".", "PUNCT", "punct", 1)]
+
+
+def test_a_prospect_weighed_is_the_weighers_intent(matcher: RelationMatcher) -> None:
+    assert triples(matcher, prospect("discussed", "discuss")) == {("JPN", "cooperates_with", "CHN", "intended")}
+    negated = {(r.subject.id, r.object.id, r.negated) for r in records(matcher, prospect("rejected", "reject"))}
+    assert negated == {("JPN", "CHN", True)}
+
+
 def test_a_bare_the_two_as_subject_refers_back() -> None:
     from spacy.tokens import Doc
 
@@ -264,6 +278,10 @@ def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool, str
          ("vladimir-putin", "agrees_with", "recep-tayyip-erdogan", False, "asserted")),
         ("Macron and Scholz arrived in Kyiv. The two met Zelenskyy.",
          ("olaf-scholz", "consults_with", "volodymyr-zelensky", False, "asserted")),
+        ("The Kremlin discussed the possibility of restoring economic cooperation with Washington.",
+         ("RUS", "cooperates_with", "USA", False, "intended")),
+        ("Seoul raised the prospect of resuming talks with Pyongyang.", ("KOR", "consults_with", "PRK", False, "intended")),
+        ("Moscow ruled out the possibility of holding talks with Kyiv.", ("RUS", "consults_with", "UKR", True, "intended")),
         ("Armenia accepted Azerbaijan's proposal for peace talks.", ("ARM", "agrees_with", "AZE", False, "asserted")),
         ("Hamas accepted the offer from Qatar.", ("hamas", "agrees_with", "QAT", False, "asserted")),
         ("Talks with Iran are aimed at reviving the nuclear deal, the French foreign minister said.",
