@@ -323,6 +323,15 @@ class ArgumentFinder:
                       for a in self._mentions(c, at)]
             if owners:
                 return owners
+        purpose = verb.head
+        if (verb.dep_ == "acl" and purpose.pos_ == "NOUN" and purpose.lemma_.lower() in self._intent_nouns
+                and purpose.i not in at and purpose.dep_ == "pobj" and purpose.head.lower_ in ("in", "as")
+                and purpose.head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "poss" for c in purpose.children)
+                and not any(c.dep_ == "mark" for c in verb.children)
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+            # "Japan sent its foreign minister to Manila in a move to strengthen ties with the Philippines", "in
+            # a bid to", "in an effort to": the clause's doer (an infinitive only: "in a move seen as ...")
+            return self._clause_subjects(purpose.head.head, at, depth=depth + 1)
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return self._mentions(verb.head, at)
         head = verb.head

@@ -216,6 +216,17 @@ def test_a_prospect_weighed_is_the_weighers_intent(matcher: RelationMatcher) -> 
     assert negated == {("JPN", "CHN", True)}
 
 
+def test_a_deed_in_a_move_to_do_more_is_the_doers_intent(matcher: RelationMatcher) -> None:
+    # "Japan cut tariffs in a move to deepen ties with India ."
+    rows = [("Japan", "Japan", "PROPN", "nsubj", 1), ("cut", "cut", "VERB", "ROOT", 1),
+            ("tariffs", "tariff", "NOUN", "dobj", 1), ("in", "in", "ADP", "prep", 1), ("a", "a", "DET", "det", 5),
+            ("move", "move", "NOUN", "pobj", 3), ("to", "to", "PART", "aux", 7), ("deepen", "deepen", "VERB", "acl", 5),
+            ("ties", "tie", "NOUN", "dobj", 7), ("with", "with", "ADP", "prep", 8), ("India", "India", "PROPN", "pobj", 9),
+            (".", ".", "PUNCT", "punct", 1)]
+    assert triples(matcher, rows, tags=["NNP", "VBD", "NNS", "IN", "DT", "NN", "TO", "VB", "NNS", "IN", "NNP", "."]) == {
+        ("JPN", "cooperates_with", "IND", "intended")}
+
+
 def test_a_bare_the_two_as_subject_refers_back() -> None:
     from spacy.tokens import Doc
 
@@ -282,6 +293,10 @@ def found(extractor: Extractor, text: str) -> set[tuple[str, str, str, bool, str
          ("RUS", "cooperates_with", "USA", False, "intended")),
         ("Seoul raised the prospect of resuming talks with Pyongyang.", ("KOR", "consults_with", "PRK", False, "intended")),
         ("Moscow ruled out the possibility of holding talks with Kyiv.", ("RUS", "consults_with", "UKR", True, "intended")),
+        ("Japan sent its foreign minister to Manila in a move to strengthen ties with the Philippines.",
+         ("JPN", "cooperates_with", "PHL", False, "intended")),
+        ("Turkey hosted the summit in an effort to mend relations with Egypt.",
+         ("TUR", "cooperates_with", "EGY", False, "intended")),
         ("Armenia accepted Azerbaijan's proposal for peace talks.", ("ARM", "agrees_with", "AZE", False, "asserted")),
         ("Hamas accepted the offer from Qatar.", ("hamas", "agrees_with", "QAT", False, "asserted")),
         ("Talks with Iran are aimed at reviving the nuclear deal, the French foreign minister said.",
@@ -317,6 +332,7 @@ def test_no_wrong_relation_or_modality(extractor: Extractor, text: str, unwanted
         "The visit is aimed at boosting cooperation with India and Vietnam.",  # whose visit: no one's
         "Iran's demands include talks with the United States on sanctions.",  # a demand is no journey
         "Israel and Hamas accepted the ceasefire proposal.",  # with whom: no one named
+        "Kyiv was attacked in a bid to weaken its ties with Poland.",  # the attacker's bid, not Kyiv's
         # "the two" with three persons to choose from is no one (the meeting of the three stays)
         "Xi, Putin and Modi posed for photos in Kazan. The two agreed on a border deal.",
     ],
