@@ -447,6 +447,8 @@ class ActorMentions:
             for token in sent:
                 kind = _PAIR_NOUNS.get(token.lower_)
                 start = _pair_start(doc, token.i) if kind is not None else None
+                if kind is None and _bare_two(doc, token.i):
+                    kind, start = "person", token.i - 1  # "Putin met Erdogan in Sochi. The two agreed ..."
                 if start is not None and not used & set(range(start, token.i + 1)):
                     pair = named[kind] or previous[kind]
                     if len(pair) == 2:
@@ -777,6 +779,16 @@ def _pair_start(doc: Doc, i: int) -> int | None:
     if i >= 1 and doc[i - 1].lower_ == "both":
         return i - 1
     return None
+
+
+def _bare_two(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a bare "the two" as a clause's subject ("The two met in Geneva", "the two
+    discussed trade"): without a noun of its own it refers back to two persons, as "the two leaders" does
+    ("the two countries", "the two sides" say their kind; "the two of them" and "the two agreements" are
+    not bare)."""
+    token = doc[i]
+    return (token.lower_ == "two" and i >= 1 and doc[i - 1].lower_ == "the" and token.dep_ in ("nsubj", "nsubjpass")
+            and token.pos_ in ("NUM", "PRON", "NOUN") and not any(c.dep_ == "prep" for c in token.children))
 
 
 def _led_group(doc: Doc, k: int) -> int | None:

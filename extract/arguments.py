@@ -99,12 +99,15 @@ class ArgumentFinder:
     _force_nouns: frozenset[str]
     _hosting_verbs: frozenset[str]
     _intent_nouns: frozenset[str]
+    _itinerary_nouns: frozenset[str]
+    _itinerary_verbs: frozenset[str]
     _light: frozenset[str]
     _neg_verbs: frozenset[str]
     _nominal_control: frozenset[str]
     _order_verbs: frozenset[str]
     _owned_forces: frozenset[str]
     _positions: frozenset[str]
+    _prospects: frozenset[str]
     _quantities: frozenset[str]
     _report_verbs: frozenset[str]
     _request_verbs: frozenset[str]
@@ -285,6 +288,10 @@ class ArgumentFinder:
             return []
         found: list[_Arg] = []
         subject_seen = False
+        if verb.lemma_.lower() in self._itinerary_verbs:
+            owners = self._itinerary_owners(verb, at)
+            if owners:
+                return owners  # "Suga's travels will include meeting Modi": Suga meets him
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
                 subject_seen = True
@@ -316,6 +323,15 @@ class ArgumentFinder:
                       for a in self._mentions(c, at)]
             if owners:
                 return owners
+        purpose = verb.head
+        if (verb.dep_ == "acl" and purpose.pos_ == "NOUN" and purpose.lemma_.lower() in self._intent_nouns
+                and purpose.i not in at and purpose.dep_ == "pobj" and purpose.head.lower_ in ("in", "as")
+                and purpose.head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "poss" for c in purpose.children)
+                and not any(c.dep_ == "mark" for c in verb.children)
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+            # "Japan sent its foreign minister to Manila in a move to strengthen ties with the Philippines", "in
+            # a bid to", "in an effort to": the clause's doer (an infinitive only: "in a move seen as ...")
+            return self._clause_subjects(purpose.head.head, at, depth=depth + 1)
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return self._mentions(verb.head, at)
         head = verb.head
@@ -338,6 +354,10 @@ class ArgumentFinder:
             return self._clause_subjects(head, at, depth=depth + 1)
         if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
             return self._clause_subjects(head, at, depth=depth + 1)  # "is about to restore"
+        prospect = _prospect_clause(verb, self._prospects)
+        if prospect is not None:
+            # "talks about the possibility of restoring cooperation with Russia": the one who weighs it
+            return self._clause_subjects(prospect, at, depth=depth + 1)
         if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
             governor = head.head
             if governor.lemma_.lower() in self._attribution:
@@ -360,6 +380,31 @@ class ArgumentFinder:
             if sent is not None and verb.tag_ == "VB":
                 return self._mentions(sent, at)  # "troops were deployed to fight against X": the troops fight
             return self._clause_subjects(head, at, depth=depth + 1)
+        return []
+
+    def _itinerary_owners(self, verb: Token, at: dict[int, Span]) -> list[_Arg]:
+        """The owner of a journey or agenda that is the subject of ``verb`` (``cues.yaml`` ``itineraries``):
+        "**Suga's** travels will include meeting Modi", "**Kenya's** visit is aimed at strengthening ties".
+
+        Parameters
+        ----------
+        verb
+            A verb of ``itineraries.verbs`` ("include", "aim").
+        at
+            Actor mentions by token position.
+
+        Returns
+        -------
+        list[_Arg]
+            The actors owning the subject noun (its possessor or actor modifier); empty when the subject
+            is no journey noun or has no actor owner ("the visit is aimed at ..." names no one).
+        """
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and (
+                child.lemma_.lower() in self._itinerary_nouns or child.lower_ in self._itinerary_nouns
+            ):
+                return _unique(a for c in child.children if c.dep_ in ("poss", "compound", "amod") and c.i in at
+                               for a in self._mentions(c, at) if not a.pronoun)
         return []
 
     def _passive(self, verb: Token) -> Token | None:
@@ -613,9 +658,10 @@ class ArgumentFinder:
                 and noun.head.lemma_.lower() in self._hosting_verbs):
             subjects = self._clause_subjects(noun.head, at)  # "Beijing hosted talks with the Taliban"
         if (not subjects and light is None and symmetric and prep is not None and prep.lower_ == "with"
-                and noun.dep_ == "nsubj" and noun.head.dep_ == "ccomp"
+                and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ == "ccomp"
                 and noun.head.head.lemma_.lower() in self._report_verbs):
-            # "Pakistan said talks with the IMF were going well": the one who reports its own talks
+            # "Pakistan said talks with the IMF were going well", "talks with Iran are aimed at ..., the French
+            # foreign minister said": the one who reports its own talks
             subjects = self._clause_subjects(noun.head.head, at)
         if (not subjects and light is None and joint and noun.dep_ == "dobj" and noun.head.pos_ == "VERB"
                 and (noun.head.lemma_.lower() in self._light or noun.head.lemma_.lower() in _SETTING_UP)):
@@ -698,6 +744,37 @@ def _controllers(verb: Token) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ in ("on", "upon"):
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
+
+
+def _prospect_clause(verb: Token, prospects: frozenset[str]) -> Token | None:
+    """The verb weighing the prospect whose "of" gerund ``verb`` is: "discussed the possibility **of restoring**
+    ties" gives "discussed", "talks about the prospect of resuming" gives "talks" (only a prospect noun of
+    ``cues.yaml`` ``prospect_nouns``, as the verb's object or its preposition's object; an owned prospect,
+    "Russia's idea of ...", is its owner's and gives None).
+
+    Parameters
+    ----------
+    verb
+        A gerund, possibly the ``pcomp`` of "of".
+    prospects
+        The prospect nouns.
+
+    Returns
+    -------
+    Token | None
+        The governing verb, or None.
+    """
+    of = verb.head
+    if verb.dep_ != "pcomp" or of.lower_ != "of" or of.dep_ != "prep":
+        return None
+    noun = of.head
+    if noun.lemma_.lower() not in prospects or any(c.dep_ == "poss" for c in noun.children):
+        return None
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
 
 
 def _is_subject(token: Token) -> bool:

@@ -17,6 +17,9 @@ from extract.arguments import _controllers
 _NOT_DONE = frozenset({"against", "from"})
 """... and of these, the deed is not done (hypothetical)."""
 
+_AIMED_AT = frozenset({"at", "toward", "towards"})
+"""Prepositions of an aim: "aimed **at** boosting ties", "geared **towards** closer cooperation"."""
+
 _CHAIN_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "conj", "relcl", "acl", "parataxis", "prep", "pobj", "dobj"})
 
 
@@ -56,6 +59,7 @@ class ContextReader:
     _neg_nouns: frozenset[str]
     _neg_verbs: frozenset[str]
     _neg_words: frozenset[str]
+    _prospects: frozenset[str]
     _refusals: frozenset[str]
     _report_adverbs: frozenset[str]
     _report_sources: frozenset[str]
@@ -101,11 +105,16 @@ class ContextReader:
             else:
                 cursor = clause
         # the chain of governing clauses
+        weighed = False  # passed "the possibility of": the deed is weighed, not done
         for _ in range(8):
             dep = cursor.dep_
             head = cursor.head
             if head == cursor or dep not in _CHAIN_DEPS:
                 break
+            if dep == "prep" and cursor.lower_ == "of" and head.lemma_.lower() in self._prospects:
+                intended = weighed = True  # "talks about the possibility of restoring cooperation with Russia"
+            elif weighed and dep == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self._neg_verbs:
+                context.negated = not context.negated  # "ruled out the possibility of restoring ties with"
             if dep == "conj" and cursor.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VB":
                 break  # "refused to join X and defended Y": the finite verb pairs with "refused"
             lemma = head.lemma_.lower()
@@ -120,6 +129,10 @@ class ContextReader:
                     elif lemma in self._intent_verbs and dep == "xcomp":
                         intended = True
                         context.intent_verb = context.intent_verb or head
+                    elif lemma in self._intent_verbs and dep == "prep" and cursor.lower_ in _AIMED_AT:
+                        intended = True  # "the visit is aimed at boosting cooperation with India": not yet done
+                    if dep == "xcomp" and any(c.dep_ == "aux" and c.lower_ in self._intent_aux for c in head.children):
+                        intended = True  # "Suga's travels will include meeting Modi": to come
                     if lemma in self._refusals and dep in ("xcomp", "pcomp", "prep", "pobj"):
                         context.refusal_verb = context.refusal_verb or head
                     if lemma in self._attribution and dep in ("pcomp", "prep", "pobj"):

@@ -119,6 +119,9 @@ class LexiconEntry(BaseModel):
     abroad: bool = False
     """The object must not be the subject's own state: forces "sent to Mexico's northern border" by
     Mexico's president are moved at home, against no one (a place read as the object)."""
+    other_named: bool = False
+    """A symmetric relation whose other side must be named (the noun's owner or its preposition's object):
+    the coordinated doers are not paired ("Israel and Hamas accepted the proposal" agrees with no one)."""
     supersedes: list[RelationName] = Field(default_factory=list)
     """Relation types whose records from the same trigger word for the same two actors this entry's
     record replaces: "welcomed the Kenyan president" is a reception (CONSULT), not praise (SUPPORT)."""
@@ -266,6 +269,17 @@ class StrainedBondCues(BaseModel):
     """Verbs whose object a harmed bond is: "strained its ties with", "damaged relations with"."""
 
 
+class ItineraryCues(BaseModel):
+    """Journeys and agendas that stand for their owner's deeds (``cues.yaml`` ``itineraries``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    nouns: list[str] = Field(default_factory=list)
+    """Journey or agenda nouns ("trip", "visit", "travels", "agenda") whose owner acts."""
+    verbs: list[str] = Field(default_factory=list)
+    """Verbs of such a noun as subject whose complement is the owner's deed ("include", "aim")."""
+
+
 class Cues(BaseModel):
     """Cue words for negation, modality and attribution (``cues.yaml``)."""
 
@@ -297,6 +311,12 @@ class Cues(BaseModel):
     nominal_control: list[str] = Field(default_factory=list)
     """Verbs whose subject is the doer of their object's nominalised relation ("welcomed a
     resumption of ties with Osgiliath", "sought a rapprochement with Egypt")."""
+    prospect_nouns: list[str] = Field(default_factory=list)
+    """Nouns of a prospect whose "of" gerund is the deed of the governing clause's subject, not yet done:
+    "the White House talks about the **possibility of** restoring cooperation with Russia" (intended)."""
+    itineraries: ItineraryCues = Field(default_factory=lambda: ItineraryCues())
+    """A journey or agenda whose owner does what it includes or aims at: "Suga's travels will **include
+    meeting** Modi", "Kenya's visit **is aimed at** strengthening ties with Ethiopia"."""
     backing_events: BackingEventCues = Field(default_factory=BackingEventCues)
     """Welcoming the cooperation of two others backs both: "Fornost welcomed the resumption of ties
     between Gondor and Osgiliath" (Fornost supports Gondor and Osgiliath)."""

@@ -147,6 +147,9 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         self._reciprocal = words(cues.reciprocal_verbs)
         self._mutual_verbs = words(cues.mutual_verbs)
         self._owned_forces = words(cues.owned_forces)
+        self._prospects = words(cues.prospect_nouns)
+        self._itinerary_nouns = words(cues.itineraries.nouns)
+        self._itinerary_verbs = words(cues.itineraries.verbs)
         self._backing_verbs = words(cues.backing_events.verbs)
         self._backing_relation = cues.backing_events.relation
         self._hosting_verbs = words(cues.hosting_events.verbs)
@@ -449,7 +452,12 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
             subjects, objects = self._verb_arguments(trigger, prep, frame, at, entry.relation,
                                                      judged="modifier" in nodes)
         else:
-            owned = entry.frame == "noun_governed" and prep is None and not rtype.symmetric and light is not None
+            # the noun's owner is the other side: "accepted EU demands"; for a symmetric relation only an
+            # actor owner ("Kyiv accepted Washington's proposal": Kyiv agrees with Washington; "Russia and Iran
+            # deepened their ties" pair the doers)
+            owned = entry.frame == "noun_governed" and prep is None and light is not None and (
+                not rtype.symmetric or (any(c.dep_ in _MODIFIER_DEPS and c.i in at for c in trigger.children)
+                                        and not names_own_pair(trigger, at)))  # "normalize Turkey-Israel relations"
             subjects, objects = self._noun_arguments(trigger, prep, light, frame, at, rtype.symmetric, joint,
                                                      owned_object=owned)
         if "label" in nodes and not subjects:
@@ -475,7 +483,7 @@ class RelationMatcher(ArgumentFinder, PronounResolver, ContextReader):
         )
         if objects and subjects:
             pool = []
-        elif pool_subjects and rtype.symmetric:
+        elif pool_subjects and rtype.symmetric and not entry.other_named:
             pool = subjects  # "Russia and Iran held talks", "trained together"
         elif rtype.symmetric and objects and not subjects and prep is not None and prep.lower_ in _AMONG:
             pool = objects  # "talks between Russia and Iran"
