@@ -33,11 +33,6 @@ def keyed(records: list[RelationRecord]) -> set[tuple[str, str, str, bool]]:
     return {(r.subject.id, r.relation, r.object.id, r.negated) for r in records}
 
 
-@pytest.fixture(scope="module")
-def matcher() -> RelationMatcher:
-    return RelationMatcher(spacy.blank("en").vocab)
-
-
 def triples(matcher: RelationMatcher, rows: list[Row]) -> set[tuple[str, str, str, bool]]:
     doc = hand_doc(matcher, rows, ACTORS)
     # mentions labelled with their actor type, as the actor stage labels them

@@ -40,11 +40,6 @@ REFS = {
 Quad = tuple[str, str, str, bool]
 
 
-@pytest.fixture(scope="module")
-def matcher() -> RelationMatcher:
-    return RelationMatcher(spacy.blank("en").vocab)
-
-
 def records(matcher: RelationMatcher, rows: list[Row], *, tags: list[str] | None = None,
             spaces: list[bool] | None = None) -> list[RelationRecord]:
     return hand_records(matcher, hand_doc(matcher, rows, REFS, tags=tags, spaces=spaces), REFS)

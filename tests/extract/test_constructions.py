@@ -7,7 +7,6 @@ check the same rules without depending on what the statistical parser does.
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
@@ -100,11 +99,6 @@ ACTORS = {
     for name, code in {"Turkey": "TUR", "Russia": "RUS", "Iran": "IRN", "Syria": "SYR", "Egypt": "EGY",
                        "Qatar": "QAT", "Jordan": "JOR"}.items()
 }
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RelationMatcher:
-    return RelationMatcher(spacy.blank("en").vocab)
 
 
 def parse(matcher: RelationMatcher, rows: list[Row]) -> Doc:

@@ -26,11 +26,6 @@ REFS = {
 }
 
 
-@pytest.fixture(scope="module")
-def matcher() -> RelationMatcher:
-    return RelationMatcher(spacy.blank("en").vocab)
-
-
 def triples(matcher: RelationMatcher, rows: list[Row]) -> set[tuple[str, str, str]]:
     """Records of a hand-built parse whose state names are mentions labelled ``State`` (as the actor stage
     labels them, with the actor id as knowledge-base id)."""

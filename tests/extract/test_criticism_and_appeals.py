@@ -8,7 +8,6 @@ parses check the same rules without depending on what the statistical parser doe
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
@@ -145,11 +144,6 @@ ACTORS = {
     name: ActorRef(id=code, label=name, type="State", country=code)
     for name, code in {"Chile": "CHL", "Peru": "PER", "Ghana": "GHA", "Togo": "TGO"}.items()
 }
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RelationMatcher:
-    return RelationMatcher(spacy.blank("en").vocab)
 
 
 def records_of(matcher: RelationMatcher, rows: list[Row], tags: list[str] | None = None) -> list[RelationRecord]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.tokens import Span
 
 import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
@@ -33,11 +32,6 @@ ACTORS = {
 
 def keyed(records: list[RelationRecord]) -> set[tuple[str, str, str, bool, str]]:
     return {(r.subject.id, r.relation, r.object.id, r.negated, r.modality) for r in records}
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RelationMatcher:
-    return RelationMatcher(spacy.blank("en").vocab)
 
 
 def triples(matcher: RelationMatcher, rows: list[Row]) -> set[tuple[str, str, str, bool, str]]:

@@ -7,7 +7,6 @@ parses check the same rules without depending on what the statistical parser doe
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
@@ -108,11 +107,6 @@ ACTORS = {
     for name, code in {"Poland": "POL", "Belarus": "BLR", "Japan": "JPN", "China": "CHN", "Chad": "TCD",
                        "Sudan": "SDN"}.items()
 }
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RelationMatcher:
-    return RelationMatcher(spacy.blank("en").vocab)
 
 
 def triples(matcher: RelationMatcher, rows: list[Row]) -> set[Key]:

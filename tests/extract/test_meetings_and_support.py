@@ -38,11 +38,6 @@ REFS = {
 }
 
 
-@pytest.fixture(scope="module")
-def matcher() -> RelationMatcher:
-    return RelationMatcher(spacy.blank("en").vocab)
-
-
 def records(matcher: RelationMatcher, rows: list[Row], tags: list[str] | None = None) -> list[RelationRecord]:
     return hand_records(matcher, hand_doc(matcher, rows, REFS, tags=tags), REFS)
 

@@ -7,7 +7,6 @@ parses check the quotation rule without depending on what the statistical parser
 from __future__ import annotations
 
 import pytest
-import spacy
 
 import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
 from extract.pipeline import Extractor
@@ -113,11 +112,6 @@ ACTORS = {
     name: ActorRef(id=code, label=name, type="State", country=code)
     for name, code in {"Norway": "NOR", "Ukraine": "UKR", "Chile": "CHL"}.items()
 }
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RelationMatcher:
-    return RelationMatcher(spacy.blank("en").vocab)
 
 
 def triples(matcher: RelationMatcher, rows: list[Row]) -> set[Key]:

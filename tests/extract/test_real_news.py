@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 
 import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
 from extract.evaluation import GoldSetError, evaluate_voa, read_voa_gold
@@ -30,11 +29,6 @@ REFS = {
     "YPG": ActorRef(id="ypg", label="YPG", type="ArmedGroup", role="REB"),
     "militia": ActorRef(id="SYR-REB", label="Syria (rebels)", type="ArmedGroup", country="SYR", role="REB"),
 }
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RelationMatcher:
-    return RelationMatcher(spacy.blank("en").vocab)
 
 
 def triples(matcher: RelationMatcher, rows: list[Row]) -> set[tuple[str, str, str, bool]]:

@@ -7,7 +7,6 @@ end with the real model on sentences written for this file (none is from a gold,
 from __future__ import annotations
 
 import pytest
-import spacy
 
 import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
 from extract.pipeline import Extractor
@@ -21,11 +20,6 @@ REFS = {
     "Syria": ActorRef(id="SYR", label="Syria", type="State", country="SYR"),
     "Russian": ActorRef(id="RUS", label="Russia", type="State", country="RUS"),
 }
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RelationMatcher:
-    return RelationMatcher(spacy.blank("en").vocab)
 
 
 def hand(matcher: RelationMatcher, rows: list[Row]) -> list[RelationRecord]:

@@ -9,7 +9,6 @@ parses check the same rules without depending on what the statistical parser doe
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
@@ -204,11 +203,6 @@ ACTORS["Chileans"] = ActorRef(id="CHL-CVL", label="Chileans", type="SocialGroup"
 ACTORS["troops"] = ActorRef(id="JPN-MIL", label="Japanese troops", type="StateInstitution", country="JPN",
                             role="MIL")
 ACTORS["Hamas"] = ActorRef(id="hamas", label="Hamas", type="ArmedGroup")
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RelationMatcher:
-    return RelationMatcher(spacy.blank("en").vocab)
 
 
 def triples(matcher: RelationMatcher, rows: list[Row]) -> set[Key]:

@@ -9,7 +9,6 @@ visit.
 from __future__ import annotations
 
 import pytest
-import spacy
 
 import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
 from extract.errors import LexiconError
@@ -51,11 +50,6 @@ REFS = {
     "Calenardhon": ActorRef(id="CAL", label="Calenardhon", type="State", country="CAL"),
     "Bree": ActorRef(id="BRE", label="Bree", type="State", country="BRE"),
 }
-
-
-@pytest.fixture(scope="module")
-def matcher() -> RelationMatcher:
-    return RelationMatcher(spacy.blank("en").vocab)
 
 
 def triples(matcher: RelationMatcher, rows: list[Row]) -> set[tuple[str, str, str, bool]]:
