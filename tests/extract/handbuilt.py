@@ -37,3 +37,12 @@ def hand_records(matcher: RelationMatcher, doc: Doc, actors: Mapping[str, ActorR
         return ref.model_copy(update={"text": span.text}) if ref else None
 
     return matcher(doc, doc_id="d", resolve=resolve)
+
+
+AssertedKey = tuple[str, str, str, str]
+"""(subject, relation, object, modality) of a non-negated record."""
+
+
+def asserted_keys(records: list[RelationRecord]) -> set[AssertedKey]:
+    """(subject, relation, object, modality) of the records that are not negated."""
+    return {(r.subject.id, r.relation, r.object.id, r.modality) for r in records if not r.negated}

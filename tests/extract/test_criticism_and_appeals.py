@@ -14,14 +14,7 @@ import extract.actors  # noqa: F401  (registers the span extensions the matcher 
 from extract.pipeline import Extractor
 from extract.records import ActorRef, Document, RelationRecord
 from extract.relations import RelationMatcher
-from tests.extract.handbuilt import Row, hand_doc, hand_records
-
-Key = tuple[str, str, str, str]
-"""(subject, relation, object, modality) of a non-negated record."""
-
-
-def keyed(records: list[RelationRecord]) -> set[Key]:
-    return {(r.subject.id, r.relation, r.object.id, r.modality) for r in records if not r.negated}
+from tests.extract.handbuilt import AssertedKey, Row, asserted_keys, hand_doc, hand_records
 
 
 def negated(records: list[RelationRecord]) -> set[tuple[str, str, str]]:
@@ -80,8 +73,8 @@ def negated(records: list[RelationRecord]) -> set[tuple[str, str, str]]:
         ("Kyiv pleaded for more weapons from Washington.", {("UKR", "requests", "USA", "asserted")}),
     ],
 )
-def test_criticism_rejection_and_appeals(extractor: Extractor, text: str, expected: set[Key]) -> None:
-    assert keyed(extractor.extract(Document(text=text, id="d"))) == expected
+def test_criticism_rejection_and_appeals(extractor: Extractor, text: str, expected: set[AssertedKey]) -> None:
+    assert asserted_keys(extractor.extract(Document(text=text, id="d"))) == expected
 
 
 @pytest.mark.parametrize(
@@ -99,7 +92,7 @@ def test_criticism_rejection_and_appeals(extractor: Extractor, text: str, expect
 def test_negation_stays_right(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     records = extractor.extract(Document(text=text, id="d"))
     assert negated(records) == expected
-    assert not keyed(records), records
+    assert not asserted_keys(records), records
 
 
 @pytest.mark.parametrize(
@@ -151,8 +144,8 @@ def records_of(matcher: RelationMatcher, rows: list[Row], tags: list[str] | None
     return hand_records(matcher, doc, ACTORS)
 
 
-def triples(matcher: RelationMatcher, rows: list[Row], tags: list[str] | None = None) -> set[Key]:
-    return keyed(records_of(matcher, rows, tags))
+def triples(matcher: RelationMatcher, rows: list[Row], tags: list[str] | None = None) -> set[AssertedKey]:
+    return asserted_keys(records_of(matcher, rows, tags))
 
 
 def test_called_for_someone_to_act(matcher: RelationMatcher) -> None:
@@ -278,7 +271,7 @@ def test_unwillingness_is_a_refusal(matcher: RelationMatcher) -> None:
             ("send", "send", "VERB", "xcomp", 2), ("aid", "aid", "NOUN", "dobj", 4),
             ("to", "to", "ADP", "prep", 4), ("Peru", "Peru", "PROPN", "pobj", 6), (".", ".", "PUNCT", "punct", 1)]
     found = records_of(matcher, rows)
-    assert keyed(found) == {("CHL", "rejects", "PER", "asserted")}
+    assert asserted_keys(found) == {("CHL", "rejects", "PER", "asserted")}
     assert negated(found) == {("CHL", "aids", "PER")}
 
 

@@ -13,16 +13,9 @@ from spacy.tokens import Doc
 
 import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
 from extract.pipeline import Extractor
-from extract.records import ActorRef, Document, RelationRecord
+from extract.records import ActorRef, Document
 from extract.relations import RelationMatcher
-from tests.extract.handbuilt import Row, hand_doc, hand_records
-
-Key = tuple[str, str, str, str]
-"""(subject, relation, object, modality) of a non-negated record."""
-
-
-def keyed(records: list[RelationRecord]) -> set[Key]:
-    return {(r.subject.id, r.relation, r.object.id, r.modality) for r in records if not r.negated}
+from tests.extract.handbuilt import AssertedKey, Row, asserted_keys, hand_doc, hand_records
 
 
 @pytest.mark.parametrize(
@@ -143,8 +136,8 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
          {("MLI-GOV", "coerces", "FRA-MIL", "asserted")}),
     ],
 )
-def test_strikes_measures_and_aid(extractor: Extractor, text: str, expected: set[Key]) -> None:
-    assert keyed(extractor.extract(Document(text=text, id="d"))) == expected
+def test_strikes_measures_and_aid(extractor: Extractor, text: str, expected: set[AssertedKey]) -> None:
+    assert asserted_keys(extractor.extract(Document(text=text, id="d"))) == expected
 
 
 @pytest.mark.parametrize(
@@ -205,9 +198,9 @@ ACTORS["troops"] = ActorRef(id="JPN-MIL", label="Japanese troops", type="StateIn
 ACTORS["Hamas"] = ActorRef(id="hamas", label="Hamas", type="ArmedGroup")
 
 
-def triples(matcher: RelationMatcher, rows: list[Row]) -> set[Key]:
+def triples(matcher: RelationMatcher, rows: list[Row]) -> set[AssertedKey]:
     doc: Doc = hand_doc(matcher, rows, ACTORS)
-    return keyed(hand_records(matcher, doc, ACTORS))
+    return asserted_keys(hand_records(matcher, doc, ACTORS))
 
 
 def all_triples(matcher: RelationMatcher, rows: list[Row]) -> set[tuple[str, str, str, bool]]:
@@ -413,7 +406,7 @@ def test_refugees_hosted(matcher: RelationMatcher) -> None:
             ("Chileans", "Chilean", "PROPN", "amod", 3), ("refugees", "refugee", "NOUN", "dobj", 1),
             (".", ".", "PUNCT", "punct", 1)]
     doc: Doc = hand_doc(matcher, rows, actors)
-    assert keyed(hand_records(matcher, doc, actors)) == {("PER", "aids", "CHL-REF", "asserted")}
+    assert asserted_keys(hand_records(matcher, doc, actors)) == {("PER", "aids", "CHL-REF", "asserted")}
 
 
 def test_passive_designation_by_on_the_label(matcher: RelationMatcher) -> None:

@@ -11,16 +11,9 @@ from spacy.tokens import Doc
 
 import extract.actors  # noqa: F401  (registers the span extensions the matcher reads)
 from extract.pipeline import Extractor, parser_text
-from extract.records import ActorRef, Document, RelationRecord
+from extract.records import ActorRef, Document
 from extract.relations import RelationMatcher
-from tests.extract.handbuilt import Row, hand_doc, hand_records
-
-Key = tuple[str, str, str, str]
-"""(subject, relation, object, modality) of a non-negated record."""
-
-
-def keyed(records: list[RelationRecord]) -> set[Key]:
-    return {(r.subject.id, r.relation, r.object.id, r.modality) for r in records if not r.negated}
+from tests.extract.handbuilt import AssertedKey, Row, asserted_keys, hand_doc, hand_records
 
 
 @pytest.mark.parametrize(
@@ -73,8 +66,8 @@ def keyed(records: list[RelationRecord]) -> set[Key]:
          {("joe-biden", "consults_with", "mohammed-bin-salman", "asserted")}),
     ],
 )
-def test_threats_measures_and_meetings(extractor: Extractor, text: str, expected: set[Key]) -> None:
-    assert keyed(extractor.extract(Document(text=text, id="d"))) == expected
+def test_threats_measures_and_meetings(extractor: Extractor, text: str, expected: set[AssertedKey]) -> None:
+    assert asserted_keys(extractor.extract(Document(text=text, id="d"))) == expected
 
 
 @pytest.mark.parametrize(
@@ -99,7 +92,7 @@ def test_underscore_joined_names_are_read_and_evidence_is_kept(extractor: Extrac
     # texts prepared for PETRARCH join compound names with underscores
     text = "Talks stalled. North_Korea fired artillery shells at South_Korea."
     records = extractor.extract(Document(text=text, id="d"))
-    assert keyed(records) == {("PRK", "attacks", "KOR", "asserted")}
+    assert asserted_keys(records) == {("PRK", "attacks", "KOR", "asserted")}
     (record,) = records
     assert record.sentence == "North_Korea fired artillery shells at South_Korea."
     assert text[record.start:record.start + len(record.sentence)] == record.sentence
@@ -120,9 +113,9 @@ ACTORS = {
 }
 
 
-def triples(matcher: RelationMatcher, rows: list[Row], tags: list[str] | None = None) -> set[Key]:
+def triples(matcher: RelationMatcher, rows: list[Row], tags: list[str] | None = None) -> set[AssertedKey]:
     doc: Doc = hand_doc(matcher, rows, ACTORS, tags=tags)
-    return keyed(hand_records(matcher, doc, ACTORS))
+    return asserted_keys(hand_records(matcher, doc, ACTORS))
 
 
 def _fired_near(place: str, lemma: str, *, place_tag: str = "PROPN") -> list[Row]:
